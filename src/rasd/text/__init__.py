@@ -1,0 +1,1 @@
+"""Text stages: normalization with offsets, numbers, dates."""

@@ -1,0 +1,134 @@
+"""Normalize Arabic news text for matching, keeping a map back to the original.
+
+Matching runs on `NormText.text`; every span found there is mapped back with `NormText.span`
+so that evidence always points into the text a reader sees. Lexicon entries go through
+`normalize_term`, the same function, so an entry and the text it should match agree.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+TATWEEL = "\u0640"
+_DROP = {TATWEEL, "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad"}
+_LETTERS = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي",
+    "ة": "ه", "ە": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه",
+    "ؤ": "و", "ک": "ك", "ڪ": "ك", "گ": "ك",
+}
+_PUNCT = {
+    "،": ",", "؛": ";", "؟": "?", "٫": ".", "٬": ",", "۔": ".",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+    "‘": "'", "’": "'", "‚": "'", "‹": '"', "›": '"',
+    "–": "-", "—": "-", "−": "-", "…": ".",
+}
+_NEWLINES = {"\n", "\r", "\u2028", "\u2029", "\x85"}
+
+
+def _is_diacritic(ch: str) -> bool:
+    o = ord(ch)
+    return 0x064B <= o <= 0x065F or o == 0x0670 or 0x06D6 <= o <= 0x06ED or 0x0610 <= o <= 0x061A
+
+
+def _map_char(ch: str) -> str:
+    """The matching form of one character ('' to drop it)."""
+    if ch in _DROP or _is_diacritic(ch):
+        return ""
+    o = ord(ch)
+    if 0x0660 <= o <= 0x0669:
+        return chr(o - 0x0660 + 48)
+    if 0x06F0 <= o <= 0x06F9:
+        return chr(o - 0x06F0 + 48)
+    if ch in _LETTERS:
+        return _LETTERS[ch]
+    if ch in _PUNCT:
+        return _PUNCT[ch]
+    if 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:
+        return "".join(_map_char(c) for c in unicodedata.normalize("NFKC", ch))
+    if ch in _NEWLINES:
+        return "\n"
+    if ch.isspace():
+        return " "
+    return ch.lower() if ch.isascii() else ch
+
+
+@dataclass(frozen=True)
+class NormText:
+    """Matching text plus, for each of its characters, the index of the original character."""
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of the normalized [start, end)."""
+        if end <= start:
+            o = self.offsets[start]
+            return o, o
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def original_text(self, start: int, end: int) -> str:
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+
+# Tatweel-obfuscation: "الـ ـهـ ـجـ ـوم" — a tatweel, spaces, a tatweel: the spaces are noise.
+_TATWEEL_GAP = re.compile(r"\u0640[ \t\u00a0]+\u0640")
+_AR = "\u0621-\u064a"
+# Letter-spacing obfuscation: "د ا ع ش", "د اع ش": runs of 1-2 letter tokens.
+_SPACED = re.compile(rf"(?<![{_AR}])(?:[{_AR}]{{1,2}} ){{2,}}[{_AR}]{{1,2}}(?![{_AR}])")
+_SPACES = re.compile(r"[ ]{2,}|[ ]*\n[\s]*")
+
+
+def _first_pass(original: str) -> tuple[list[str], list[int]]:
+    drop_space = set()
+    for m in _TATWEEL_GAP.finditer(original):
+        drop_space.update(range(m.start() + 1, m.end() - 1))
+    chars: list[str] = []
+    offs: list[int] = []
+    for i, ch in enumerate(original):
+        if i in drop_space:
+            continue
+        for c in _map_char(ch):
+            chars.append(c)
+            offs.append(i)
+    return chars, offs
+
+
+def _delete(chars: list[str], offs: list[int], positions: set[int]) -> tuple[list[str], list[int]]:
+    keep = [i for i in range(len(chars)) if i not in positions]
+    return [chars[i] for i in keep], [offs[i] for i in keep]
+
+
+def _rejoin_spaced(text: str) -> set[int]:
+    """Positions of spaces inside letter-spaced words ("د ا ع ش") to delete."""
+    out: set[int] = set()
+    for m in _SPACED.finditer(text):
+        tokens = m.group(0).split(" ")
+        if sum(len(t) == 1 for t in tokens) < 2 or tokens[0] == "و" and len(tokens) == 3:
+            continue
+        out.update(m.start() + i for i, c in enumerate(m.group(0)) if c == " ")
+    return out
+
+
+def _collapse_spaces(text: str) -> set[int]:
+    out: set[int] = set()
+    for m in _SPACES.finditer(text):
+        seg = m.group(0)
+        keep = seg.index("\n") if "\n" in seg else 0
+        out.update(m.start() + i for i in range(len(seg)) if i != keep)
+    return out
+
+
+def normalize(original: str) -> NormText:
+    chars, offs = _first_pass(original)
+    chars, offs = _delete(chars, offs, _rejoin_spaced("".join(chars)))
+    chars, offs = _delete(chars, offs, _collapse_spaces("".join(chars)))
+    return NormText(original, "".join(chars), tuple(offs) + (len(original),))
+
+
+def normalize_term(term: str) -> str:
+    """The matching form of a lexicon entry: the same normalization as the text, trimmed."""
+    return normalize(term).text.strip()
