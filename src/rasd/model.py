@@ -57,10 +57,13 @@ class Mention:
 
 @dataclass(frozen=True)
 class Evidence:
+    """The words that support one field (`text`, offsets into Document.text) and their sentence."""
+
     field: str
     text: str
-    start: int  # offsets into Document.text
+    start: int
     end: int
+    sentence: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,8 +86,10 @@ class Report:
     role: str = "main"
     actor1: str | None = None
     assoc_actor_1: str | None = None
+    inter1: int | None = None
     actor2: str | None = None
     assoc_actor_2: str | None = None
+    inter2: int | None = None
     country: str | None = None
     admin1: str | None = None
     admin2: str | None = None

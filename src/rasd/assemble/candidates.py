@@ -1,0 +1,160 @@
+"""From mentions to candidate reports: one per trigger unit of a sentence, with its place and date.
+
+A unit is a run of clauses around a trigger; clauses without a trigger or a place of their own
+join their neighbour, so "clashes ..., the arrest of another ..." stays one event while
+"a drone on base A, rockets on base B" becomes two.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from rasd.assemble.clauses import Sentence, clauses, sentences
+from rasd.geo.gazetteer import Place
+from rasd.model import Mention
+
+
+@dataclass
+class Candidate:
+    sentence: int
+    paragraph: int
+    spans: list[tuple[int, int]]  # normalized spans of the text that supports it
+    triggers: list[Mention]
+    place: Place | None = None
+    place_mention: Mention | None = None
+    place_inherited: bool = False
+    date: Mention | None = None
+    date_inherited: bool = False
+    recall: bool = False
+    denied: bool = False
+    merged: list[Candidate] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.spans)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.spans)
+
+
+@dataclass
+class MentionIndex:
+    """Mentions sorted by start, for fast range queries."""
+
+    mentions: list[Mention]
+    starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.mentions.sort(key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+
+    def within(self, start: int, end: int, kind: str | None = None, group: str | None = None) -> list[Mention]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.end <= end and (kind is None or m.kind == kind) and (group is None or m.data.get("group") == group):
+                out.append(m)
+            i += 1
+        return out
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    triggers: list[Mention]
+    places: list[Mention]
+
+
+def _units(text: str, sent: Sentence, idx: MentionIndex, places: dict[int, Place]) -> list[Unit]:
+    units: list[Unit] = []
+    for c in clauses(text, sent):
+        trig = idx.within(c.start, c.end, kind="trigger")
+        plc = [m for m in idx.within(c.start, c.end, kind="place") if m.start in places]
+        cur = units[-1] if units else None
+        if cur is None or (trig and plc and cur.triggers and cur.places and _new_place(cur, plc, places)):
+            units.append(Unit(c.start, c.end, trig, plc))
+        else:
+            cur.end, cur.triggers, cur.places = c.end, cur.triggers + trig, cur.places + plc
+    merged: list[Unit] = []
+    for u in units:
+        if merged and not u.triggers:
+            merged[-1].end, merged[-1].places = u.end, merged[-1].places + u.places
+        elif merged and not merged[-1].triggers:
+            u.start, u.places = merged[-1].start, merged[-1].places + u.places
+            merged[-1] = u
+        else:
+            merged.append(u)
+    return [u for u in merged if u.triggers]
+
+
+def _new_place(cur: Unit, plc: list[Mention], places: dict[int, Place]) -> bool:
+    have = {places[m.start].id for m in cur.places}
+    return any(places[m.start].id not in have and places[m.start].kind not in ("country", "admin1") for m in plc)
+
+
+def best_place(ms: list[Mention], places: dict[int, Place], anchor: int) -> Mention | None:
+    """The most specific in-scope place; among equals the one nearest after the anchor trigger."""
+    from rasd.geo.resolve import KIND_RANK
+
+    usable = [m for m in ms if m.start in places]
+    if not usable:
+        return None
+
+    def key(m: Mention) -> tuple[int, int]:
+        dist = m.start - anchor if m.start >= anchor else 1000 + anchor - m.start
+        return (-KIND_RANK.get(places[m.start].kind, 0), dist)
+
+    return min(usable, key=key)
+
+
+def _facility_split(unit: Unit, places: dict[int, Place]) -> list[Mention | None]:
+    """Several distinct facilities hit in one unit ("bases A and B") are several events."""
+    fac: dict[str, Mention] = {}
+    for m in unit.places:
+        p = places[m.start]
+        if p.kind == "facility" and p.id not in fac:
+            fac[p.id] = m
+    if len(fac) > 1:
+        return list(fac.values())
+    return [best_place(unit.places, places, unit.triggers[0].start)]
+
+
+def _has(idx: MentionIndex, sent: Sentence, key: str, head: int | None = None) -> bool:
+    """Whether the sentence (or its first `head` characters) holds a cue with this key."""
+    end = sent.end if head is None else min(sent.end, sent.start + head)
+    return any(m.key == key for m in idx.within(sent.start, end, kind="cue"))
+
+
+@dataclass
+class Draft:
+    """The candidates of one document with the sentences and mention index they were read from."""
+
+    text: str
+    candidates: list[Candidate]
+    sentences: list[Sentence]
+    index: MentionIndex
+    places: dict[int, Place]
+
+
+def draft(text: str, mentions: list[Mention], places: dict[int, Place]) -> Draft:
+    idx = MentionIndex(list(mentions))
+    sents = sentences(text)
+    out: list[Candidate] = []
+    for sent in sents:
+        if not idx.within(sent.start, sent.end, kind="trigger") or _has(idx, sent, "irrealis"):
+            continue
+        recall = _has(idx, sent, "recall", head=12)
+        denied = _has(idx, sent, "denies")
+        for unit in _units(text, sent, idx, places):
+            for pm in _facility_split(unit, places):
+                c = Candidate(sent.index, sent.paragraph, [(unit.start, unit.end)], unit.triggers, recall=recall, denied=denied)
+                if pm is not None:
+                    c.place, c.place_mention = places[pm.start], pm
+                dates = idx.within(unit.start, unit.end, kind="date") or idx.within(sent.start, sent.end, kind="date")
+                if dates:
+                    c.date = min(dates, key=lambda d: abs(d.start - unit.triggers[0].start))
+                out.append(c)
+    return Draft(text, out, sents, idx, places)

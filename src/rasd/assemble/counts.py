@@ -1,0 +1,94 @@
+"""Bind numbers to what they count (killed, injured, arrested, escaped, detainees, displaced).
+
+A number counts what the nearest count word before it (مقتل 6، إصابة اثنين، القبض على نحو 110) or its
+own noun (ثلاثة قتلى) says. A number after بينهم/منهم is a part of another and is not added. A count
+word followed by a singular person (مقتل جندي، اعتقال آخر) counts one. Within one span the sides
+add up (مقتل عنصرين من داعش ... ومقتل 6 من قسد = 8); across spans the latest figure wins: a figure
+that a rise cue (ارتفع عدد القتلى إلى) introduces, else the largest.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.assemble.candidates import MentionIndex
+from rasd.model import Mention
+
+MAX_GAP_BEFORE = 40  # characters from a count word to the number it governs
+MAX_GAP_NOUN = 2
+FIELDS = ("fatalities", "injured", "arrested", "escaped", "detainees_held", "displaced")
+
+
+@dataclass(frozen=True)
+class Count:
+    field: str
+    value: int
+    start: int  # normalized span of the count word and the number
+    end: int
+    update: bool = False
+
+
+def _cue_for(n: Mention, cues: list[Mention], text: str) -> Mention | None:
+    noun_start = n.data.get("noun_start")
+    for c in cues:  # the number's own noun is a count word: "ثلاثة قتلى"
+        if noun_start is not None and c.start <= noun_start < c.end:
+            return c
+    before = [c for c in cues if c.end <= n.start and n.start - c.end <= MAX_GAP_BEFORE]
+    if not before:
+        after = [c for c in cues if n.end <= c.start and c.start - n.end <= MAX_GAP_NOUN + 8]
+        return after[0] if after and not any(ch in text[n.end:after[0].start] for ch in ",.;") else None
+    best = before[-1]
+    if any(ch in text[best.end:n.start] for ch in ".;"):
+        return None
+    return best
+
+
+def _is_subset(n: Mention, subsets: list[Mention]) -> bool:
+    return any(s.end <= n.start and n.start - s.end <= 12 for s in subsets)
+
+
+def _singles(cues: list[Mention], persons: list[Mention], numbers: list[Mention], text: str) -> list[Count]:
+    """A count word followed by one person and no number: "مقتل جندي" = 1."""
+    out = []
+    for c in cues:
+        nxt = [p for p in persons if 0 <= p.start - c.end <= MAX_GAP_NOUN]
+        if not nxt or any(0 <= n.start - c.end <= 25 for n in numbers):
+            continue
+        out.append(Count(c.key, 1, c.start, nxt[0].end))
+    return out
+
+
+def counts_in(start: int, end: int, idx: MentionIndex, text: str) -> list[Count]:
+    cues = [m for m in idx.within(start, end, kind="cue", group="count")]
+    if not cues:
+        return []
+    numbers = [m for m in idx.within(start, end, kind="number") if not m.data.get("not_count")]
+    subsets = idx.within(start, end, kind="cue", group="subset")
+    update = bool(idx.within(start, end, kind="cue", group="update"))
+    out: list[Count] = []
+    used_cues = set()
+    for n in numbers:
+        if _is_subset(n, subsets):
+            continue
+        cue = _cue_for(n, cues, text)
+        if cue is None:
+            continue
+        used_cues.add(cue.start)
+        out.append(Count(cue.key, int(n.data["value"]), min(cue.start, n.start), max(cue.end, n.end), update))
+    free = [c for c in cues if c.start not in used_cues]
+    out += _singles(free, idx.within(start, end, kind="cue", group="person"), numbers, text)
+    return out
+
+
+def totals(per_span: list[list[Count]]) -> dict[str, Count]:
+    """One figure per field: sides add up within a span; the latest (or largest) span wins."""
+    best: dict[str, Count] = {}
+    for counts in per_span:
+        sums: dict[str, Count] = {}
+        for c in counts:
+            prev = sums.get(c.field)
+            sums[c.field] = c if prev is None else Count(c.field, prev.value + c.value, prev.start, c.end, c.update)
+        for f, c in sums.items():
+            cur = best.get(f)
+            if cur is None or (c.update and not cur.update) or (c.update == cur.update and c.value > cur.value):
+                best[f] = c
+    return best

@@ -1,0 +1,89 @@
+"""Candidates of one document that tell the same event become one.
+
+The codebook's hierarchy decides the type: a battle absorbs the ground explosions fought in it
+(car bombs, grenades), a generic "attack" takes the type of the specific one at the same place,
+and the non-violent measures at one place on one day (cordon, curfew, road closures, a riot or an
+escape they answer) are one development.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from rasd.assemble.candidates import Candidate
+from rasd.recognize.lexicon import default_lexicon
+
+QUIET = ("Strategic developments", "Riots", "Protests")
+GROUND_EXPLOSIONS = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
+
+
+def trigger_type(c: Candidate) -> tuple[str, str, bool]:
+    """(event_type, sub_event_type, generic) of the strongest trigger of a candidate."""
+    lex = default_lexicon()
+    entries = [lex.trigger(t.key) for t in c.triggers]
+    specific = [e for e in entries if not e.data.get("generic")]
+    top = max(specific or entries, key=lambda e: e.data["rank"])
+    return top.data["event_type"], top.data["sub_event_type"], not specific
+
+
+def _types_agree(a: Candidate, b: Candidate) -> bool:
+    ta, sa, ga = trigger_type(a)
+    tb, sb, gb = trigger_type(b)
+    if (ta, sa) == (tb, sb) or ga or gb:
+        return True
+    if ta in QUIET and tb in QUIET:
+        return True
+    pair = {(ta, sa), (tb, sb)}
+    return any(t == "Battles" for t, _ in pair) and any(s in GROUND_EXPLOSIONS for _, s in pair)
+
+
+def _places_agree(a: Candidate, b: Candidate) -> bool:
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return False
+    if pa.id == pb.id or pa.parent == pb.id or pb.parent == pa.id:
+        return True
+    return (a.place_inherited or b.place_inherited) and pa.admin1 == pb.admin1 and pa.parent == pb.parent
+
+
+def _day(c: Candidate, published: dt.date | None) -> dt.date | None:
+    return c.date.data["date"] if c.date is not None else published
+
+
+def _dates_agree(a: Candidate, b: Candidate, published: dt.date | None) -> bool:
+    da, db = _day(a, published), _day(b, published)
+    if da == db:
+        return True
+    if da is None or db is None:
+        return False
+    loose = a.date is None or b.date is None or a.date_inherited or b.date_inherited
+    return loose and abs((da - db).days) <= 1
+
+
+def same_event(a: Candidate, b: Candidate, published: dt.date | None) -> bool:
+    return _types_agree(a, b) and _places_agree(a, b) and _dates_agree(a, b, published)
+
+
+def _absorb(into: Candidate, c: Candidate) -> None:
+    from rasd.geo.resolve import KIND_RANK
+
+    into.spans += c.spans
+    into.triggers += c.triggers
+    into.merged.append(c)
+    into.denied = into.denied and c.denied
+    assert into.place is not None and c.place is not None
+    if KIND_RANK.get(c.place.kind, 0) > KIND_RANK.get(into.place.kind, 0) or (into.place_inherited and not c.place_inherited):
+        into.place, into.place_mention, into.place_inherited = c.place, c.place_mention, c.place_inherited
+    if c.date is not None and (into.date is None or (into.date_inherited and not c.date_inherited)):
+        into.date, into.date_inherited = c.date, c.date_inherited
+
+
+def merge(cands: list[Candidate], published: dt.date | None) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in cands:
+        for o in out:
+            if same_event(o, c, published):
+                _absorb(o, c)
+                break
+        else:
+            out.append(c)
+    return out

@@ -1,0 +1,180 @@
+"""Candidates to coded Reports: type, date, role, place fields, actors, counts, claims, evidence."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.assemble import actors as actor_roles
+from rasd.assemble.candidates import Candidate, Draft, draft
+from rasd.assemble.context import contextualize, event_day, role
+from rasd.assemble.counts import FIELDS, Count, counts_in, totals
+from rasd.assemble.merge import merge, trigger_type
+from rasd.geo.gazetteer import Place
+from rasd.geo.operators import operator_of
+from rasd.model import Claim, Document, Evidence, Mention, Report
+from rasd.recognize.lexicon import default_lexicon
+from rasd.text.normalize import NormText
+
+CONTINUATION = 2  # trigger-less sentences after a candidate that may still give its figures
+VAC_VICTIM_GROUPS = ("prison",)
+
+
+@dataclass
+class Context:
+    doc: Document
+    norm: NormText
+    draft: Draft
+
+    def evidence(self, fld: str, start: int, end: int) -> Evidence:
+        a, b = self.norm.span(start, end)
+        s = next((s for s in self.draft.sentences if s.start <= start < s.end), None)
+        sa, sb = self.norm.span(s.start, s.end) if s else (a, b)
+        return Evidence(fld, self.doc.text[a:b], a, b, self.doc.text[sa:sb].strip())
+
+
+def _spans_for_counts(c: Candidate, d: Draft) -> list[tuple[int, int]]:
+    spans = [(d.sentences[s].start, d.sentences[s].end) for s in sorted({x.sentence for x in [c, *c.merged]})]
+    last = max(x.sentence for x in [c, *c.merged])
+    for s in d.sentences[last + 1:last + 1 + CONTINUATION]:
+        if d.index.within(s.start, s.end, kind="trigger") or d.index.within(s.start, s.end, kind="date"):
+            break
+        spans.append((s.start, s.end))
+    return spans
+
+
+def _type(c: Candidate, acts: actor_roles.Actors, d: Draft, spans: list[tuple[int, int]]) -> tuple[str, str, list[str]]:
+    lex = default_lexicon()
+    etype, sub, _ = trigger_type(c)
+    top = max((lex.trigger(t.key) for t in c.triggers if lex.trigger(t.key).data["event_type"] == etype
+               and lex.trigger(t.key).data["sub_event_type"] == sub), key=lambda e: e.data["rank"])
+    if acts.actor1 in top.data.get("by_actor", {}):
+        sub = top.data["by_actor"][acts.actor1]
+    if "state_sub" in top.data:
+        sub = top.data["state_sub"] if acts.inter1 == 1 else top.data["nonstate_sub"]
+    if (etype, sub) == ("Violence against civilians", "Attack") and 7 not in (acts.inter1, acts.inter2):
+        victims = any(d.index.within(s, e, kind="cue", group=g) for s, e in spans for g in VAC_VICTIM_GROUPS)
+        if not victims:
+            etype, sub = "Battles", "Armed clash"
+    tags = sorted({tag for t in c.triggers for tag in lex.trigger(t.key).data.get("tags", [])})
+    return etype, sub, tags
+
+
+def _source(ctx: Context, start: int, end: int) -> tuple[str, str]:
+    """Who a sentence quotes (and how), else the publishing outlet."""
+    d = ctx.draft
+    sent = next(s for s in d.sentences if s.start <= start < s.end)
+    cues = d.index.within(sent.start, sent.end, kind="cue", group="attribution")
+    stance = "denies" if any(c.key == "denies" for c in cues) else "asserts" if any(c.key == "asserts" for c in cues) else "reports"
+    for c in cues:
+        acts = d.index.within(c.end, min(sent.end, c.end + 60), kind="actor")
+        if acts:
+            return acts[0].key, stance
+    if cues:
+        c = cues[0]
+        words = ctx.norm.text[c.end:min(sent.end, c.end + 50)].split(",")[0].split()[:5]
+        if words:
+            a, b = ctx.norm.span(c.end, c.end + len(" ".join(words)) + 1)
+            return ctx.doc.text[a:b].strip(" \"«»“”،,"), stance
+    return ctx.doc.outlet or "unknown", stance
+
+
+def _place_fields(p: Place, pm: Mention | None, inherited: bool, text: str) -> dict[str, object]:
+    prec = {"admin1": 3, "region": 3, "admin2": 2, "admin3": 2}.get(p.kind, 1)
+    if inherited and prec == 1:
+        prec = 2
+    return {"country": p.country, "admin1": p.admin1, "admin2": p.admin2 or None, "admin3": p.admin3 or None,
+            "location": p.name_en, "latitude": p.lat, "longitude": p.lon, "geo_precision": prec, "place_id": p.id,
+            "facility": p.name_en if p.kind == "facility" else None}
+
+
+def _counts(ctx: Context, spans: list[tuple[int, int]]) -> dict[str, Count]:
+    return totals([counts_in(s, e, ctx.draft.index, ctx.norm.text) for s, e in spans])
+
+
+def _claims(ctx: Context, c: Candidate, figures: dict[str, Count], etype: str) -> list[Claim]:
+    claims = []
+    for f, cnt in figures.items():
+        src, stance = _source(ctx, cnt.start, cnt.end)
+        claims.append(Claim(f, cnt.value, src, "asserts" if stance == "reports" else stance))
+    for x in [c, *c.merged]:
+        if x.denied:
+            src, _ = _source(ctx, x.start, x.end)
+            claims.append(Claim("event", False, src, "denies"))
+    return claims
+
+
+def build(ctx: Context, c: Candidate) -> Report:
+    d, text = ctx.draft, ctx.norm.text
+    assert c.place is not None
+    published = ctx.doc.published_date
+    day, precision = event_day(c, published)
+    spans = _spans_for_counts(c, d)
+    found = actor_roles.resolve([m for s, e in [*c.spans] for m in d.index.within(s, e, kind="actor")]
+                                or [m for s, e in spans[:1] for m in d.index.within(s, e, kind="actor")], c.place)
+    etype0, sub0, _ = trigger_type(c)
+    acts = actor_roles.assign(text, found, sub0, operator_of(c.place, etype0))
+    etype, sub, tags = _type(c, acts, d, spans)
+    figures = _counts(ctx, spans)
+    r = Report(doc=ctx.doc.id, event_date=day.isoformat() if day else None, time_precision=precision,
+               event_type=etype, sub_event_type=sub, role=role(c, day, precision, published),
+               actor1=acts.actor1, assoc_actor_1=acts.assoc_actor_1, inter1=acts.inter1,
+               actor2=acts.actor2, assoc_actor_2=acts.assoc_actor_2, inter2=acts.inter2,
+               source=ctx.doc.outlet, url=ctx.doc.url, published=ctx.doc.published)
+    for k, v in _place_fields(c.place, c.place_mention, c.place_inherited, text).items():
+        setattr(r, k, v)
+    for f in FIELDS:
+        if f in figures:
+            setattr(r, f, figures[f].value)
+    if etype != "Strategic developments" or sub != "Arrests":
+        r.fatalities = r.fatalities or 0
+    r.tags = _tags(tags, c, d, spans)
+    r.claims = _claims(ctx, c, figures, etype)
+    r.evidence = _evidence(ctx, c, figures, found)
+    r.confidence = _confidence(c, acts)
+    return r
+
+
+def _tags(tags: list[str], c: Candidate, d: Draft, spans: list[tuple[int, int]]) -> list[str]:
+    out = set(tags)
+    if c.place is not None and c.place.facility_type in ("prison", "camp"):
+        out.add(c.place.facility_type)
+    if any(d.index.within(s, e, kind="cue", group="prison") for s, e in spans):
+        out.add("prison")
+    if c.denied or any(x.denied for x in c.merged):
+        out.add("denied")
+    return sorted(out)
+
+
+def _evidence(ctx: Context, c: Candidate, figures: dict[str, Count], found: list) -> list[Evidence]:
+    ev = [ctx.evidence("event_type", t.start, t.end) for t in c.triggers[:3]]
+    if c.date is not None:
+        ev.append(ctx.evidence("event_date", c.date.start, c.date.end))
+    if c.place_mention is not None:
+        ev.append(ctx.evidence("location", c.place_mention.start, c.place_mention.end))
+    ev += [ctx.evidence("actor", m.start, m.end) for m, _ in found[:4]]
+    ev += [ctx.evidence(f, cnt.start, cnt.end) for f, cnt in figures.items()]
+    return ev
+
+
+def _confidence(c: Candidate, acts: actor_roles.Actors) -> float:
+    score = 0.45
+    score += 0.15 if c.date is not None and not c.date_inherited else 0.0
+    score += 0.15 if not c.place_inherited else 0.0
+    score += 0.1 if not trigger_type(c)[2] else 0.0
+    score += 0.1 if acts.actor1 else 0.0
+    score -= 0.25 if c.denied else 0.0
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def assemble(doc: Document, norm: NormText, mentions: list[Mention], places: dict[int, Place]) -> list[Report]:
+    d = draft(norm.text, mentions, places)
+    d.candidates = contextualize(d)
+    published = doc.published_date
+    cands = [c for c in merge(d.candidates, published) if not (c.denied and all(x.denied for x in c.merged))]
+    ctx = Context(doc, norm, d)
+    out = []
+    for c in cands:
+        r = build(ctx, c)
+        # A recalled event needs a date of its own: the publication day is not its day.
+        if r.event_date is not None and (r.role == "main" or c.date is not None):
+            out.append(r)
+    return out

@@ -1,0 +1,89 @@
+"""Choose, for each place name in a document, the gazetteer entry it means.
+
+A name can be several places (two villages called تل أحمر) or an ordinary word (الصناعة). Context
+decides: the cue before it (حي، قرية، قاعدة، سجن، محافظة), the governorates and cities the document
+names elsewhere, then size. Names that are also common words need a locative cue.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from rasd.geo.gazetteer import Gazetteer, Place, default_gazetteer
+from rasd.model import Mention
+
+# The cue word before a name and the kinds (or facility types) it points to.
+CUE_KINDS: dict[str, tuple[str, ...]] = {
+    "حي": ("neighbourhood",), "الحي": ("neighbourhood",), "احياء": ("neighbourhood",),
+    "قريه": ("village", "town"), "القريه": ("village", "town"), "قري": ("village", "town"), "قريتي": ("village", "town"),
+    "بلده": ("town", "village", "city"), "البلده": ("town", "village", "city"), "بلدتي": ("town", "village"),
+    "مدينه": ("city", "town"), "المدينه": ("city", "town"), "مدينتي": ("city", "town"),
+    "محافظه": ("admin1",), "ناحيه": ("admin3", "town"), "قضاء": ("admin2", "town", "city"), "منطقه": ("admin2", "admin3", "region"),
+    "سجن": ("prison",), "قاعده": ("base", "airport"), "قاعدتي": ("base", "airport"), "مطار": ("airport", "base"),
+    "مخيم": ("camp",), "معبر": ("crossing",), "حقل": ("oil_field", "gas_field", "base"), "حقلي": ("oil_field", "gas_field"),
+    "سد": ("dam",), "مرفا": ("port",), "ميناء": ("port",),
+}
+KIND_RANK = {"facility": 7, "neighbourhood": 6, "village": 5, "town": 5, "city": 5, "admin3": 4, "admin2": 3,
+             "region": 2, "admin1": 2, "country": 1, "foreign": 0}
+
+
+def cue_before(text: str, start: int) -> str | None:
+    """The word right before a name (clitics removed), if it is a place cue."""
+    words = text[max(0, start - 20):start].split()
+    if not words:
+        return None
+    w = words[-1]
+    for cut in ("وبال", "بال", "وال", "ال", "و", "ب", "ل", "ف"):
+        if w.startswith(cut) and w[len(cut):] in CUE_KINDS:
+            return w[len(cut):]
+    return w if w in CUE_KINDS else None
+
+
+def _score(p: Place, cue: str | None, admin1s: set[str], cities: set[str], countries: set[str]) -> float:
+    s = KIND_RANK.get(p.kind, 0) * 0.1 + math.log10(p.population + 10) * 0.2
+    if cue:
+        kinds = CUE_KINDS[cue]
+        if p.kind in kinds or (p.facility_type or "") in kinds:
+            s += 5
+    if p.admin1 in admin1s:
+        s += 3
+    if p.parent and p.parent in cities:
+        s += 4
+    if p.country in countries:
+        s += 1
+    return s
+
+
+def _unambiguous_context(text_mentions: list[tuple[Mention, list[Place]]]) -> tuple[set[str], set[str], set[str]]:
+    admin1s, cities, countries = set(), set(), set()
+    for _, cands in text_mentions:
+        if len({c.admin1 for c in cands}) == 1 and cands[0].kind != "foreign":
+            admin1s.add(cands[0].admin1)
+            countries.add(cands[0].country)
+        for c in cands:
+            if c.kind in ("city", "town") and len(cands) == 1:
+                cities.add(c.id)
+    return admin1s, cities, countries
+
+
+def resolve_places(mentions: Iterable[Mention], text: str = "", gazetteer: Gazetteer | None = None) -> dict[int, Place]:
+    """Map the start offset of each place mention that survives to the Place it names."""
+    gaz = gazetteer or default_gazetteer()
+    ms = list(mentions)
+    actor_spans = [(m.start, m.end) for m in ms if m.kind == "actor"]
+    found: list[tuple[Mention, list[Place]]] = []
+    for m in ms:
+        if m.kind != "place" or any(s <= m.start and m.end <= e for s, e in actor_spans):
+            continue
+        cands = gaz.lookup(m.key)
+        cue = cue_before(text, m.start) if text else None
+        if not cue:
+            cands = [c for c in cands if not c.needs_cue]
+        if cands:
+            found.append((m, cands))
+    admin1s, cities, countries = _unambiguous_context(found)
+    out: dict[int, Place] = {}
+    for m, cands in found:
+        cue = cue_before(text, m.start) if text else None
+        out[m.start] = max(cands, key=lambda p: _score(p, cue, admin1s, cities, countries))
+    return out
