@@ -25,6 +25,18 @@ def _items(paths: tuple[str, ...], max_chars: int) -> Iterator[Document | Reject
             yield item.document
 
 
+def _load_knowledge() -> None:
+    """Load lexicons and gazetteer before any document: a broken data file stops the run, naming itself."""
+    from rasd.geo.gazetteer import GazetteerError
+    from rasd.recognize.lexicon import LexiconError
+    from rasd.recognize.matcher import default_matcher
+
+    try:
+        default_matcher()
+    except (LexiconError, GazetteerError) as e:
+        raise click.ClickException(str(e)) from e
+
+
 @click.group()
 @click.version_option(package_name="rasd")
 def main() -> None:
@@ -44,6 +56,7 @@ def main() -> None:
 def extract(paths: tuple[str, ...], output: IO[str], fmt: str, workers: int, rejected_file: IO[str] | None,
             max_chars: int, quiet: bool) -> None:
     """Extract event reports from PATHS (files, folders, or - for standard input)."""
+    _load_knowledge()
     writer = ReportWriter(output, fmt)
     docs = reports = rejected = 0
     for outcome in run(_items(paths, max_chars), workers):

@@ -53,7 +53,7 @@ def _places(a: Analysis) -> None:
     from rasd.geo.resolve import resolve_places
 
     assert a.norm is not None
-    a.places = resolve_places(a.mentions, a.norm.text)
+    a.places = resolve_places(a.mentions, a.norm.text, original=a.norm)
 
 
 @stage("assemble")

@@ -71,8 +71,9 @@ class Unit:
 def _units(text: str, sent: Sentence, idx: MentionIndex, places: dict[int, Place]) -> list[Unit]:
     units: list[Unit] = []
     for c in clauses(text, sent):
-        trig = idx.within(c.start, c.end, kind="trigger")
         plc = [m for m in idx.within(c.start, c.end, kind="place") if m.start in places]
+        trig = _live_triggers(idx, c.start, c.end, plc, places)
+        plc = [m for m in plc if places[m.start].kind != "foreign"]
         cur = units[-1] if units else None
         if cur is None or (trig and plc and cur.triggers and cur.places and _new_place(cur, plc, places)):
             units.append(Unit(c.start, c.end, trig, plc))
@@ -88,6 +89,18 @@ def _units(text: str, sent: Sentence, idx: MentionIndex, places: dict[int, Place
         else:
             merged.append(u)
     return [u for u in merged if u.triggers]
+
+
+def _live_triggers(idx: MentionIndex, start: int, end: int, plc: list[Mention], places: dict[int, Place]) -> list[Mention]:
+    """Triggers of a clause that tell an event here: not after a cause cue ("ردا على مجازر"), not abroad."""
+    trig = idx.within(start, end, kind="trigger")
+    causes = idx.within(start, end, kind="cue", group="cause")
+    if causes:
+        trig = [t for t in trig if t.start < causes[0].start]
+    foreign = [m for m in plc if places[m.start].kind == "foreign"]
+    if foreign and all(places[m.start].kind in ("foreign", "country") for m in plc):
+        return []
+    return trig
 
 
 def _new_place(cur: Unit, plc: list[Mention], places: dict[int, Place]) -> bool:
@@ -144,7 +157,7 @@ def draft(text: str, mentions: list[Mention], places: dict[int, Place]) -> Draft
     sents = sentences(text)
     out: list[Candidate] = []
     for sent in sents:
-        if not idx.within(sent.start, sent.end, kind="trigger") or _has(idx, sent, "irrealis"):
+        if not idx.within(sent.start, sent.end, kind="trigger") or _has(idx, sent, "irrealis") or _has(idx, sent, "aggregate"):
             continue
         recall = _has(idx, sent, "recall", head=12)
         denied = _has(idx, sent, "denies")

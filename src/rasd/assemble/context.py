@@ -53,7 +53,7 @@ def _inherit_date(c: Candidate, d: Draft) -> None:
     para = d.sentences[c.sentence].paragraph
     for s in reversed(d.sentences[max(0, c.sentence - LOOKBACK):c.sentence]):
         dates = d.index.within(s.start, s.end, kind="date")
-        if dates and (s.paragraph == para or not d.index.within(s.start, s.end, kind="trigger")):
+        if dates and s.paragraph == para:
             c.date, c.date_inherited = dates[-1], True
             return
 

@@ -64,17 +64,19 @@ def counts_in(start: int, end: int, idx: MentionIndex, text: str) -> list[Count]
     numbers = [m for m in idx.within(start, end, kind="number") if not m.data.get("not_count")]
     subsets = idx.within(start, end, kind="cue", group="subset")
     update = bool(idx.within(start, end, kind="cue", group="update"))
-    out: list[Count] = []
-    used_cues = set()
+    bound: dict[int, Count] = {}  # one number per count word: the nearest
     for n in numbers:
         if _is_subset(n, subsets):
             continue
         cue = _cue_for(n, cues, text)
         if cue is None:
             continue
-        used_cues.add(cue.start)
-        out.append(Count(cue.key, int(n.data["value"]), min(cue.start, n.start), max(cue.end, n.end), update))
-    free = [c for c in cues if c.start not in used_cues]
+        c = Count(cue.key, int(n.data["value"]), min(cue.start, n.start), max(cue.end, n.end), update)
+        prev = bound.get(cue.start)
+        if prev is None or (c.end - c.start) < (prev.end - prev.start):
+            bound[cue.start] = c
+    out = list(bound.values())
+    free = [c for c in cues if c.start not in bound]
     out += _singles(free, idx.within(start, end, kind="cue", group="person"), numbers, text)
     return out
 

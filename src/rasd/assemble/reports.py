@@ -165,11 +165,24 @@ def _confidence(c: Candidate, acts: actor_roles.Actors) -> float:
     return round(max(0.05, min(0.95, score)), 2)
 
 
+def _weak(c: Candidate) -> bool:
+    """Neither its place nor its date is said where its trigger is: the text only alludes to it."""
+    return c.place_inherited and (c.date is None or c.date_inherited)
+
+
+def _supported(c: Candidate) -> bool:
+    """An event someone asserts (not only denies), with a place or a date said with it, and a day."""
+    group = [c, *c.merged]
+    if all(x.denied for x in group) or all(_weak(x) for x in group):
+        return False
+    return not (c.date is not None and int(c.date.data.get("precision", 1)) == 3 and c.date.data.get("relative"))
+
+
 def assemble(doc: Document, norm: NormText, mentions: list[Mention], places: dict[int, Place]) -> list[Report]:
     d = draft(norm.text, mentions, places)
     d.candidates = contextualize(d)
     published = doc.published_date
-    cands = [c for c in merge(d.candidates, published) if not (c.denied and all(x.denied for x in c.merged))]
+    cands = [c for c in merge(d.candidates, published) if _supported(c)]
     ctx = Context(doc, norm, d)
     out = []
     for c in cands:

@@ -11,6 +11,9 @@ from collections.abc import Iterable
 
 from rasd.geo.gazetteer import Gazetteer, Place, default_gazetteer
 from rasd.model import Mention
+from rasd.text.normalize import NormText
+
+SHORT_NAME = 3  # names of three letters or fewer (عنه، تل) are taken only after a locative cue
 
 # The cue word before a name and the kinds (or facility types) it points to.
 CUE_KINDS: dict[str, tuple[str, ...]] = {
@@ -66,7 +69,15 @@ def _unambiguous_context(text_mentions: list[tuple[Mention, list[Place]]]) -> tu
     return admin1s, cities, countries
 
 
-def resolve_places(mentions: Iterable[Mention], text: str = "", gazetteer: Gazetteer | None = None) -> dict[int, Place]:
+def _inflected(original: NormText, m: Mention) -> bool:
+    """A name written with tanween (دوماً "always", not Douma) is an ordinary word: names take none."""
+    a, b = original.span(m.start, m.end)
+    tail = original.original[b:b + 2]
+    return "\u064b" in tail or "\u064c" in tail or "\u064d" in tail
+
+
+def resolve_places(mentions: Iterable[Mention], text: str = "", gazetteer: Gazetteer | None = None,
+                   original: NormText | None = None) -> dict[int, Place]:
     """Map the start offset of each place mention that survives to the Place it names."""
     gaz = gazetteer or default_gazetteer()
     ms = list(mentions)
@@ -75,10 +86,12 @@ def resolve_places(mentions: Iterable[Mention], text: str = "", gazetteer: Gazet
     for m in ms:
         if m.kind != "place" or any(s <= m.start and m.end <= e for s, e in actor_spans):
             continue
+        if original is not None and _inflected(original, m):
+            continue
         cands = gaz.lookup(m.key)
         cue = cue_before(text, m.start) if text else None
         if not cue:
-            cands = [c for c in cands if not c.needs_cue]
+            cands = [c for c in cands if not c.needs_cue and len(m.key) > SHORT_NAME]
         if cands:
             found.append((m, cands))
     admin1s, cities, countries = _unambiguous_context(found)
