@@ -14,6 +14,10 @@ from rasd.geo.gazetteer import Place
 from rasd.model import Mention
 
 
+NEGATION_REACH = 25  # characters from a negation to the trigger it cancels
+PLACE_REACH = 120  # characters from a trigger to a place of the same unit
+
+
 @dataclass
 class Candidate:
     sentence: int
@@ -79,6 +83,8 @@ def _units(text: str, sent: Sentence, idx: MentionIndex, places: dict[int, Place
             units.append(Unit(c.start, c.end, trig, plc))
         else:
             cur.end, cur.triggers, cur.places = c.end, cur.triggers + trig, cur.places + plc
+    for u in units:  # a place far from every trigger of its unit is not where the event happened
+        u.places = [m for m in u.places if any(abs(m.start - t.start) <= PLACE_REACH for t in u.triggers)] if u.triggers else u.places
     merged: list[Unit] = []
     for u in units:
         if merged and not u.triggers:
@@ -93,10 +99,13 @@ def _units(text: str, sent: Sentence, idx: MentionIndex, places: dict[int, Place
 
 def _live_triggers(idx: MentionIndex, start: int, end: int, plc: list[Mention], places: dict[int, Place]) -> list[Mention]:
     """Triggers of a clause that tell an event here: not after a cause cue ("ردا على مجازر"), not abroad."""
-    trig = idx.within(start, end, kind="trigger")
+    negations = idx.within(start, end, kind="cue", group="negation")
+    trig = [t for t in idx.within(start, end, kind="trigger")
+            if not any(0 <= t.start - n.end <= NEGATION_REACH for n in negations)]
     causes = idx.within(start, end, kind="cue", group="cause")
     if causes:
         trig = [t for t in trig if t.start < causes[0].start]
+        plc[:] = [m for m in plc if m.start < causes[0].start]
     foreign = [m for m in plc if places[m.start].kind == "foreign"]
     if foreign and all(places[m.start].kind in ("foreign", "country") for m in plc):
         return []
@@ -123,16 +132,26 @@ def best_place(ms: list[Mention], places: dict[int, Place], anchor: int) -> Ment
     return min(usable, key=key)
 
 
-def _facility_split(unit: Unit, places: dict[int, Place]) -> list[Mention | None]:
-    """Several distinct facilities hit in one unit ("bases A and B") are several events."""
-    fac: dict[str, Mention] = {}
+GRAIN = {"facility": 3, "neighbourhood": 2, "village": 2, "town": 2, "city": 2, "admin3": 1, "admin2": 1, "admin1": 1}
+
+
+def _place_split(unit: Unit, places: dict[int, Place]) -> list[Mention | None]:
+    """Several places of one grain hit in one unit ("bases A and B", "in Diyala and Kirkuk") are several events.
+
+    Places nested in another named place (a town in its governorate) do not count twice.
+    """
+    anchor = unit.triggers[0].start
+    best = best_place(unit.places, places, anchor)
+    if best is None:
+        return [None]
+    grain = GRAIN.get(places[best.start].kind, 0)
+    named = {places[m.start].id for m in unit.places}
+    same: dict[str, Mention] = {}
     for m in unit.places:
         p = places[m.start]
-        if p.kind == "facility" and p.id not in fac:
-            fac[p.id] = m
-    if len(fac) > 1:
-        return list(fac.values())
-    return [best_place(unit.places, places, unit.triggers[0].start)]
+        if GRAIN.get(p.kind, 0) == grain and p.id not in same and p.parent not in named:
+            same[p.id] = m
+    return list(same.values()) if len(same) > 1 and grain > 0 else [best]
 
 
 def _has(idx: MentionIndex, sent: Sentence, key: str, head: int | None = None) -> bool:
@@ -162,7 +181,7 @@ def draft(text: str, mentions: list[Mention], places: dict[int, Place]) -> Draft
         recall = _has(idx, sent, "recall", head=12)
         denied = _has(idx, sent, "denies")
         for unit in _units(text, sent, idx, places):
-            for pm in _facility_split(unit, places):
+            for pm in _place_split(unit, places):
                 c = Candidate(sent.index, sent.paragraph, [(unit.start, unit.end)], unit.triggers, recall=recall, denied=denied)
                 if pm is not None:
                     c.place, c.place_mention = places[pm.start], pm

@@ -13,6 +13,7 @@ from rasd.assemble.candidates import Candidate
 from rasd.recognize.lexicon import default_lexicon
 
 QUIET = ("Strategic developments", "Riots", "Protests")
+ADMIN = ("admin1", "admin2", "admin3", "region")
 GROUND_EXPLOSIONS = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
 
 
@@ -22,6 +23,15 @@ def trigger_type(c: Candidate) -> tuple[str, str, bool]:
     entries = [lex.trigger(t.key) for t in c.triggers]
     specific = [e for e in entries if not e.data.get("generic")]
     top = max(specific or entries, key=lambda e: e.data["rank"])
+    if top.data["event_type"] in QUIET:
+        # Non-violent measures are told at length: the type most words speak for wins, not the rarest word.
+        weight: dict[tuple[str, str], int] = {}
+        for e in specific:
+            if e.data["event_type"] in QUIET:
+                key = (e.data["event_type"], e.data["sub_event_type"])
+                weight[key] = weight.get(key, 0) + e.data["rank"]
+        etype, sub = max(weight, key=lambda k: weight[k])
+        return etype, sub, False
     return top.data["event_type"], top.data["sub_event_type"], not specific
 
 
@@ -42,6 +52,8 @@ def _places_agree(a: Candidate, b: Candidate) -> bool:
         return False
     if pa.id == pb.id or pa.parent == pb.id or pb.parent == pa.id:
         return True
+    if pa.admin1 == pb.admin1 and (pa.kind in ADMIN or pb.kind in ADMIN):
+        return True  # a village and the governorate it lies in
     return (a.place_inherited or b.place_inherited) and pa.admin1 == pb.admin1 and pa.parent == pb.parent
 
 

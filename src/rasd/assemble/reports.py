@@ -44,8 +44,8 @@ def _spans_for_counts(c: Candidate, d: Draft) -> list[tuple[int, int]]:
 def _type(c: Candidate, acts: actor_roles.Actors, d: Draft, spans: list[tuple[int, int]]) -> tuple[str, str, list[str]]:
     lex = default_lexicon()
     etype, sub, _ = trigger_type(c)
-    top = max((lex.trigger(t.key) for t in c.triggers if lex.trigger(t.key).data["event_type"] == etype
-               and lex.trigger(t.key).data["sub_event_type"] == sub), key=lambda e: e.data["rank"])
+    top = max((lex.trigger(t.key) for t in c.triggers), key=lambda e: (
+        (e.data["event_type"], e.data["sub_event_type"]) == (etype, sub), e.data["rank"]))
     if acts.actor1 in top.data.get("by_actor", {}):
         sub = top.data["by_actor"][acts.actor1]
     if "state_sub" in top.data:

@@ -32,7 +32,7 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
 TAGS = ("prison_attack", "prison_break", "prison_riot", "curfew", "security_cordon", "road_closure", "emergency",
         "displacement", "security_operation", "journalist", "suicide", "vbied", "drone", "denied", "prison", "camp")
 CUE_GROUPS = ("count", "subset", "update", "person", "attribution", "irrealis", "recall", "prison", "locative", "near",
-              "countryside", "cause", "aggregate")
+              "countryside", "cause", "aggregate", "negation")
 
 _FORMS = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
 SCHEMAS: dict[str, dict[str, Any]] = {
