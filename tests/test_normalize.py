@@ -61,3 +61,11 @@ def test_term_normalization_is_idempotent() -> None:
     for term in ("قوات سوريا الديمقراطية", "د ا ع ش", "الأسايش"):
         once = normalize_term(term)
         assert normalize_term(once) == once
+
+
+def test_presentation_forms_are_decomposed() -> None:
+    assert normalize("ﻻ ﷲ").text == "لا الله"
+
+
+def test_ornate_parentheses_that_decompose_to_themselves_are_kept() -> None:
+    assert normalize("﴿قسد﴾").text == "﴿قسد﴾"

@@ -14,10 +14,26 @@ MIN_KINDS = ("facility", "neighbourhood", "village", "town", "city", "admin3", "
 BACKGROUND_DAYS = 3
 
 
+def _other_events(c: Candidate, d: Draft) -> set[int]:
+    """Sentences that tell an event of another type than c's: c cannot take its place from them."""
+    from rasd.assemble.merge import trigger_type
+
+    etype, sub, generic = trigger_type(c)
+    if generic:
+        return set()
+    told: dict[int, set[tuple[str, str]]] = {}
+    for o in d.candidates:
+        told.setdefault(o.sentence, set()).add(trigger_type(o)[:2])
+    return {i for i, types in told.items() if i != c.sentence and (etype, sub) not in types}
+
+
 def _inherit_place(c: Candidate, d: Draft) -> None:
     if c.place is not None:
         return
+    others = _other_events(c, d)
     for s in reversed(d.sentences[max(0, c.sentence - LOOKBACK):c.sentence + 1]):
+        if s.index in others:
+            continue
         ms = [m for m in d.index.within(s.start, s.end, kind="place") if m.start in d.places]
         pm = best_place(ms, d.places, s.start)
         if pm is not None:
@@ -85,7 +101,7 @@ def role(c: Candidate, day: dt.date | None, precision: int, published: dt.date |
         return "background" if (day.year, day.month) != (published.year, published.month) else "main"
     if (published - day).days > BACKGROUND_DAYS:
         return "background"
-    if c.recall and c.date is not None and not c.date_inherited and day != published:
+    if c.recall and c.date is not None and day != published:
         return "background"
     return "main"
 

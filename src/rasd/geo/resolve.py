@@ -25,9 +25,18 @@ CUE_KINDS: dict[str, tuple[str, ...]] = {
     "سجن": ("prison",), "قاعده": ("base", "airport"), "قاعدتي": ("base", "airport"), "مطار": ("airport", "base"),
     "مخيم": ("camp",), "معبر": ("crossing",), "حقل": ("oil_field", "gas_field", "base"), "حقلي": ("oil_field", "gas_field"),
     "سد": ("dam",), "مرفا": ("port",), "ميناء": ("port",),
+    "ريف": ("admin2", "admin1"), "ارياف": ("admin1", "admin2"), "باديه": ("admin1", "region"),
 }
 KIND_RANK = {"facility": 7, "neighbourhood": 6, "village": 5, "town": 5, "city": 5, "admin3": 4, "admin2": 3,
              "region": 2, "admin1": 2, "country": 1, "foreign": 0}
+
+
+def cue_of(text: str, m: Mention) -> str | None:
+    """The place cue of a name: its own first word (حي الزهور، سجن الصناعة) or the word before it."""
+    first = m.key.split(" ", 1)[0]
+    if " " in m.key and first in CUE_KINDS:
+        return first
+    return cue_before(text, m.start) if text else None
 
 
 def cue_before(text: str, start: int) -> str | None:
@@ -89,7 +98,7 @@ def resolve_places(mentions: Iterable[Mention], text: str = "", gazetteer: Gazet
         if original is not None and _inflected(original, m):
             continue
         cands = gaz.lookup(m.key)
-        cue = cue_before(text, m.start) if text else None
+        cue = cue_of(text, m)
         if not cue:
             cands = [c for c in cands if not c.needs_cue and len(m.key) > SHORT_NAME]
         if cands:
@@ -97,6 +106,6 @@ def resolve_places(mentions: Iterable[Mention], text: str = "", gazetteer: Gazet
     admin1s, cities, countries = _unambiguous_context(found)
     out: dict[int, Place] = {}
     for m, cands in found:
-        cue = cue_before(text, m.start) if text else None
+        cue = cue_of(text, m)
         out[m.start] = max(cands, key=lambda p: _score(p, cue, admin1s, cities, countries))
     return out

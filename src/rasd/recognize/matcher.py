@@ -18,6 +18,12 @@ from rasd.recognize.lexicon import Form, Lexicon, default_lexicon
 CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "لل", "ولل", "فلل", "وال", "بال", "فال", "كال"})
 
 
+# Some sources lose the space after a link: "الشداديجنوبي الحسكة", "حقل العمربريف دير الزور". A place name
+# followed directly by one of these word starts is still taken.
+GLUE_WORDS = ("في ", "جنوب", "شمال", "شرق", "غرب", "بريف", "ريف", "قرب", "بمحافظه", "محافظه", "في")
+GLUE_MIN = 5
+
+
 @dataclass(frozen=True)
 class Target:
     """What a form points to: the kind of mention and its key (actor, trigger id, cue key, place form)."""
@@ -83,8 +89,9 @@ class Matcher:
             word_end = end
             while word_end < len(text) and _is_letter(text[word_end]):
                 word_end += 1
+            glued = not whole and len(form) >= GLUE_MIN and text.startswith(GLUE_WORDS, end)
             for t in targets:
-                if not whole and not t.prefix:
+                if not whole and not t.prefix and not (glued and t.kind == "place"):
                     continue
                 stop = word_end if t.prefix else end
                 raw.setdefault(t.group, []).append(

@@ -46,7 +46,9 @@ def _map_char(ch: str) -> str:
     if ch in _PUNCT:
         return _PUNCT[ch]
     if 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:
-        return "".join(_map_char(c) for c in unicodedata.normalize("NFKC", ch))
+        decomposed = unicodedata.normalize("NFKC", ch)
+        if decomposed != ch:  # some (ornate parentheses ﴾﴿) decompose to themselves
+            return "".join(_map_char(c) for c in decomposed)
     if ch in _NEWLINES:
         return "\n"
     if ch.isspace():
