@@ -132,7 +132,9 @@ def best_place(ms: list[Mention], places: dict[int, Place], anchor: int) -> Ment
     return min(usable, key=key)
 
 
-GRAIN = {"facility": 3, "neighbourhood": 2, "village": 2, "town": 2, "city": 2, "admin3": 1, "admin2": 1, "admin1": 1}
+# Places of these grains named together are hit together ("bases A and B", "in Diyala and Kirkuk"); towns and
+# neighbourhoods named together are more often where people fled or came from than several targets.
+GRAIN = {"facility": 3, "admin2": 1, "admin1": 1}
 
 
 def _place_split(unit: Unit, places: dict[int, Place]) -> list[Mention | None]:

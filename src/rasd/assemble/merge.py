@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rasd.assemble.candidates import Candidate
+from rasd.geo.gazetteer import Place
 from rasd.recognize.lexicon import default_lexicon
 
 QUIET = ("Strategic developments", "Riots", "Protests")
@@ -46,10 +47,27 @@ def _types_agree(a: Candidate, b: Candidate) -> bool:
     return any(t == "Battles" for t, _ in pair) and any(s in GROUND_EXPLOSIONS for _, s in pair)
 
 
+def _town_of(p: Place) -> str:
+    """The id of the town or city a place lies in (itself for a town), following parent links."""
+    from rasd.geo.gazetteer import default_gazetteer
+
+    seen = 0
+    while p.parent and p.kind not in ("city", "town", "village") and seen < 4:
+        try:
+            p = default_gazetteer().get(p.parent)
+        except KeyError:
+            break
+        seen += 1
+    return p.id
+
+
 def _places_agree(a: Candidate, b: Candidate) -> bool:
     pa, pb = a.place, b.place
     if pa is None or pb is None:
         return False
+    undated = a.date is None or b.date is None
+    if undated and _town_of(pa) == _town_of(pb):
+        return True  # an undated mention of the same kind of event in the same town
     if pa.id == pb.id or pa.parent == pb.id or pb.parent == pa.id:
         return True
     if pa.admin1 == pb.admin1 and (pa.kind in ADMIN or pb.kind in ADMIN):
