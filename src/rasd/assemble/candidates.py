@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from rasd.assemble.clauses import Sentence, clauses, sentences
 from rasd.geo.gazetteer import Place
 from rasd.model import Mention
+from rasd.recognize.lexicon import default_lexicon
 
 
 NEGATION_REACH = 25  # characters from a negation to the trigger it cancels
@@ -94,7 +95,12 @@ def _units(text: str, sent: Sentence, idx: MentionIndex, places: dict[int, Place
             merged[-1] = u
         else:
             merged.append(u)
-    return [u for u in merged if u.triggers]
+    return [u for u in merged if any(not _support(t) for t in u.triggers)]
+
+
+def _support(t: Mention) -> bool:
+    """A trigger that only qualifies another ("الطيران" with "استهدف"), never an event on its own."""
+    return bool(default_lexicon().trigger(t.key).data.get("support"))
 
 
 def _live_triggers(idx: MentionIndex, start: int, end: int, plc: list[Mention], places: dict[int, Place]) -> list[Mention]:

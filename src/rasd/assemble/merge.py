@@ -36,13 +36,19 @@ def trigger_type(c: Candidate) -> tuple[str, str, bool]:
     return top.data["event_type"], top.data["sub_event_type"], not specific
 
 
+def _same_spot(a: Candidate, b: Candidate) -> bool:
+    if a.place is None or b.place is None:
+        return False
+    return a.place.id == b.place.id or a.place_inherited or b.place_inherited
+
+
 def _types_agree(a: Candidate, b: Candidate) -> bool:
     ta, sa, ga = trigger_type(a)
     tb, sb, gb = trigger_type(b)
     if (ta, sa) == (tb, sb) or ga or gb:
         return True
     if ta in QUIET and tb in QUIET:
-        return True
+        return _same_spot(a, b)  # measures of different kinds merge only where they were taken together
     pair = {(ta, sa), (tb, sb)}
     return any(t == "Battles" for t, _ in pair) and any(s in GROUND_EXPLOSIONS for _, s in pair)
 
@@ -101,7 +107,8 @@ def _absorb(into: Candidate, c: Candidate) -> None:
     into.merged.append(c)
     into.denied = into.denied and c.denied
     assert into.place is not None and c.place is not None
-    if KIND_RANK.get(c.place.kind, 0) > KIND_RANK.get(into.place.kind, 0) or (into.place_inherited and not c.place_inherited):
+    finer = KIND_RANK.get(c.place.kind, 0) > KIND_RANK.get(into.place.kind, 0)
+    if (finer and (into.place_inherited or not c.place_inherited)) or (into.place_inherited and not c.place_inherited):
         into.place, into.place_mention, into.place_inherited = c.place, c.place_mention, c.place_inherited
     if c.date is not None and (into.date is None or (into.date_inherited and not c.date_inherited)):
         into.date, into.date_inherited = c.date, c.date_inherited

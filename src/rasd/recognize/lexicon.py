@@ -50,7 +50,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "additionalProperties": False,
             "properties": {"id": {"type": "string"}, "event_type": {"enum": list(EVENT_TYPES)},
                            "sub_event_type": {"type": "string"}, "rank": {"type": "integer"},
-                           "generic": {"type": "boolean"}, "tags": {"type": "array", "items": {"enum": list(TAGS)}},
+                           "generic": {"type": "boolean"}, "support": {"type": "boolean"}, "tags": {"type": "array", "items": {"enum": list(TAGS)}},
                            "by_actor": {"type": "object", "additionalProperties": {"type": "string"}},
                            "state_sub": {"type": "string"}, "nonstate_sub": {"type": "string"},
                            "forms": _FORMS}}}}},
