@@ -31,7 +31,7 @@ def _inherit_place(c: Candidate, d: Draft) -> None:
     if c.place is not None:
         return
     others = _other_events(c, d)
-    for s in reversed(d.sentences[max(0, c.sentence - LOOKBACK):c.sentence + 1]):
+    for s in reversed(d.sentences[max(0, c.sentence - LOOKBACK):c.sentence]):  # its own places were weighed already
         if s.index in others:
             continue
         ms = [m for m in d.index.within(s.start, s.end, kind="place") if m.start in d.places]

@@ -39,7 +39,8 @@ def trigger_type(c: Candidate) -> tuple[str, str, bool]:
 def _same_spot(a: Candidate, b: Candidate) -> bool:
     if a.place is None or b.place is None:
         return False
-    return a.place.id == b.place.id or a.place_inherited or b.place_inherited
+    pa, pb = a.place, b.place
+    return pa.id == pb.id or pa.parent == pb.id or pb.parent == pa.id or a.place_inherited or b.place_inherited
 
 
 def _types_agree(a: Candidate, b: Candidate) -> bool:
