@@ -23,6 +23,7 @@ class Context:
     doc: Document
     norm: NormText
     draft: Draft
+    remote_type: tuple[str, str] | None = None  # the document's usual weapon, for attacks told without one
 
     def evidence(self, fld: str, start: int, end: int) -> Evidence:
         a, b = self.norm.span(start, end)
@@ -41,9 +42,31 @@ def _spans_for_counts(c: Candidate, d: Draft) -> list[tuple[int, int]]:
     return spans
 
 
-def _type(c: Candidate, acts: actor_roles.Actors, d: Draft, spans: list[tuple[int, int]]) -> tuple[str, str, list[str]]:
+def _ground_words(c: Candidate) -> bool:
+    """Whether a generic attack is told with ground words (an armed attack, gunfire) rather than none."""
+    return any(t.key == "attack" and t.data.get("form", "").startswith(("اطلاق", "رصاص", "بالرصاص", "برصاص")) for t in c.triggers)
+
+
+def _actor_mentions(c: Candidate, d: Draft, spans: list[tuple[int, int]]) -> list[Mention]:
+    """Actors named with the event, else in its sentence, else in the sentences just before (the same attacker)."""
+    own = [m for s, e in c.spans for m in d.index.within(s, e, kind="actor")]
+    if own:
+        return own
+    for s in reversed(d.sentences[max(0, c.sentence - 2):c.sentence + 1]):
+        ms = d.index.within(s.start, s.end, kind="actor")
+        if ms:
+            return ms
+    return []
+
+
+def _type(c: Candidate, acts: actor_roles.Actors, d: Draft, spans: list[tuple[int, int]],
+          ctx_remote: tuple[str, str] | None = None) -> tuple[str, str, list[str]]:
     lex = default_lexicon()
-    etype, sub, _ = trigger_type(c)
+    etype, sub, generic = trigger_type(c)
+    if generic and ctx_remote is not None and etype == "Battles" and not _ground_words(c) and acts.inter1 != 2:
+        # An attack told without its weapon, in a document whose attacks are strikes, is one more strike;
+        # rebels and IS, who mostly fight on the ground, keep the battle.
+        etype, sub = ctx_remote
     top = max((lex.trigger(t.key) for t in c.triggers), key=lambda e: (
         (e.data["event_type"], e.data["sub_event_type"]) == (etype, sub), e.data["rank"]))
     if acts.actor1 in top.data.get("by_actor", {}):
@@ -108,11 +131,10 @@ def build(ctx: Context, c: Candidate) -> Report:
     published = ctx.doc.published_date
     day, precision = event_day(c, published)
     spans = _spans_for_counts(c, d)
-    found = actor_roles.resolve([m for s, e in [*c.spans] for m in d.index.within(s, e, kind="actor")]
-                                or [m for s, e in spans[:1] for m in d.index.within(s, e, kind="actor")], c.place)
+    found = actor_roles.resolve(_actor_mentions(c, d, spans), c.place)
     etype0, sub0, _ = trigger_type(c)
     acts = actor_roles.assign(text, found, sub0, operator_of(c.place, etype0))
-    etype, sub, tags = _type(c, acts, d, spans)
+    etype, sub, tags = _type(c, acts, d, spans, ctx.remote_type)
     figures = _counts(ctx, spans)
     r = Report(doc=ctx.doc.id, event_date=day.isoformat() if day else None, time_precision=precision,
                event_type=etype, sub_event_type=sub, role=role(c, day, precision, published),
@@ -165,6 +187,16 @@ def _confidence(c: Candidate, acts: actor_roles.Actors) -> float:
     return round(max(0.05, min(0.95, score)), 2)
 
 
+def _usual_weapon(cands: list[Candidate]) -> tuple[str, str] | None:
+    """The remote-violence type most of a document's specific reports share."""
+    seen: dict[tuple[str, str], int] = {}
+    for c in cands:
+        etype, sub, generic = trigger_type(c)
+        if not generic and etype == "Explosions/Remote violence":
+            seen[(etype, sub)] = seen.get((etype, sub), 0) + 1
+    return max(seen, key=lambda k: seen[k]) if seen else None
+
+
 def _weak(c: Candidate) -> bool:
     """Neither its place nor its date is said where its trigger is: the text only alludes to it."""
     return c.place_inherited and (c.date is None or c.date_inherited)
@@ -183,7 +215,7 @@ def assemble(doc: Document, norm: NormText, mentions: list[Mention], places: dic
     d.candidates = contextualize(d)
     published = doc.published_date
     cands = [c for c in merge(d.candidates, published) if _supported(c)]
-    ctx = Context(doc, norm, d)
+    ctx = Context(doc, norm, d, _usual_weapon(cands))
     out = []
     for c in cands:
         r = build(ctx, c)
