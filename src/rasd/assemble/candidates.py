@@ -154,10 +154,13 @@ def _place_split(unit: Unit, places: dict[int, Place]) -> list[Mention | None]:
         return [None]
     grain = GRAIN.get(places[best.start].kind, 0)
     named = {places[m.start].id for m in unit.places}
+    areas = {places[m.start].admin1 for m in unit.places if places[m.start].kind in ("admin1", "admin2")}
     same: dict[str, Mention] = {}
     for m in unit.places:
         p = places[m.start]
-        if GRAIN.get(p.kind, 0) == grain and p.id not in same and p.parent not in named:
+        # With governorates named together, a town outside all of them is one more area ("ديالى وطوز وكركوك").
+        town_apart = grain == 1 and p.kind in ("city", "town") and p.admin1 not in areas
+        if (GRAIN.get(p.kind, 0) == grain or town_apart) and p.id not in same and p.parent not in named:
             same[p.id] = m
     return list(same.values()) if len(same) > 1 and grain > 0 else [best]
 
