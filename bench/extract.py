@@ -5,6 +5,7 @@ usage: python bench/extract.py [--shared ../shared] [--limit N] [--workers 1 2]
 Each run is a separate `rasd extract` process (start-up, loading and writing included); peak memory is the
 largest resident set of that process and its workers (RUSAGE_CHILDREN high-water mark of each child).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,8 +20,10 @@ from pathlib import Path
 
 def corpus_slice(shared: Path, limit: int | None, out: Path) -> int:
     n = 0
-    with gzip.open(shared / "corpus" / "almayadeen-2023-2024.jsonl.gz", "rt", encoding="utf-8") as f, \
-            out.open("w", encoding="utf-8") as w:
+    with (
+        gzip.open(shared / "corpus" / "almayadeen-2023-2024.jsonl.gz", "rt", encoding="utf-8") as f,
+        out.open("w", encoding="utf-8") as w,
+    ):
         for line in f:
             if limit is not None and n >= limit:
                 break
@@ -30,10 +33,12 @@ def corpus_slice(shared: Path, limit: int | None, out: Path) -> int:
 
 
 # A fresh wrapper process per run, so the high-water mark belongs to that run alone.
-_WRAPPER = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-            "p = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
-            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode); "
-            "print(p.stderr.strip().splitlines()[-1] if p.stderr.strip() else '')")
+_WRAPPER = (
+    "import resource, subprocess, sys, time; t = time.perf_counter(); "
+    "p = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode); "
+    "print(p.stderr.strip().splitlines()[-1] if p.stderr.strip() else '')"
+)
 
 
 def run(rasd: str, path: Path, workers: int) -> dict[str, object]:
@@ -41,8 +46,12 @@ def run(rasd: str, path: Path, workers: int) -> dict[str, object]:
     cmd = [sys.executable, "-c", _WRAPPER, rasd, "extract", str(path), "--workers", str(workers), "-o", os.devnull]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.splitlines()
     seconds, maxrss, code = out[0].split()
-    return {"seconds": float(seconds), "peak_rss_mb": int(maxrss) / 1024, "exit": int(code),
-            "summary": out[1] if len(out) > 1 else ""}
+    return {
+        "seconds": float(seconds),
+        "peak_rss_mb": int(maxrss) / 1024,
+        "exit": int(code),
+        "summary": out[1] if len(out) > 1 else "",
+    }
 
 
 def main() -> int:
@@ -62,9 +71,19 @@ def main() -> int:
         for w in args.workers:
             r = run(rasd, path, w)
             secs = float(r["seconds"])  # type: ignore[arg-type]
-            print(json.dumps({"articles": n, "workers": w, "seconds": round(secs, 2),
-                              "articles_per_s": round(n / secs, 1), "peak_rss_mb": round(float(r["peak_rss_mb"]), 1),  # type: ignore[arg-type]
-                              "exit": r["exit"], "summary": r["summary"]}))
+            print(
+                json.dumps(
+                    {
+                        "articles": n,
+                        "workers": w,
+                        "seconds": round(secs, 2),
+                        "articles_per_s": round(n / secs, 1),
+                        "peak_rss_mb": round(float(r["peak_rss_mb"]), 1),  # type: ignore[arg-type]
+                        "exit": r["exit"],
+                        "summary": r["summary"],
+                    }
+                )
+            )
     return 0
 
 

@@ -1,4 +1,5 @@
 """The lexicons: schema, normalization round-trip, and a clear error for a broken file."""
+
 from pathlib import Path
 
 import pytest
@@ -28,8 +29,12 @@ def test_duplicate_form_after_normalization_is_named(tmp_path: Path) -> None:
 
 
 def test_unknown_sub_event_type_is_named(tmp_path: Path) -> None:
-    d = _copy_with(tmp_path, "triggers", "version: 1\ntriggers:\n  - {id: x, event_type: Battles, sub_event_type: Air/drone strike, "
-                   "rank: 1, forms: [اشتباك]}\n")
+    d = _copy_with(
+        tmp_path,
+        "triggers",
+        "version: 1\ntriggers:\n  - {id: x, event_type: Battles, sub_event_type: Air/drone strike, "
+        "rank: 1, forms: [اشتباك]}\n",
+    )
     with pytest.raises(LexiconError, match="'Air/drone strike' is not a sub-event type of 'Battles'"):
         load_lexicon(d)
 
@@ -41,7 +46,10 @@ def test_schema_error_names_file_and_place(tmp_path: Path) -> None:
 
 
 def test_same_form_for_two_actors_needs_a_context(tmp_path: Path) -> None:
-    d = _copy_with(tmp_path, "actors", "version: 1\nactors:\n  - {name: A, inter: 1, forms: [الجيش]}\n"
-                   "  - {name: B, inter: 1, forms: [الجيش]}\n")
+    d = _copy_with(
+        tmp_path,
+        "actors",
+        "version: 1\nactors:\n  - {name: A, inter: 1, forms: [الجيش]}\n  - {name: B, inter: 1, forms: [الجيش]}\n",
+    )
     with pytest.raises(LexiconError, match="names both 'A' and 'B'"):
         load_lexicon(d)

@@ -1,4 +1,5 @@
 """One pass over the text finds actors, triggers and cues at word boundaries, after clitics."""
+
 from rasd.recognize.lexicon import default_lexicon
 from rasd.recognize.matcher import Matcher
 from rasd.text.normalize import normalize

@@ -1,16 +1,20 @@
 """Normalization: how Arabic is really written, matched as one form, with offsets back to the original."""
+
 import pytest
 
 from rasd.text.normalize import normalize, normalize_term
 
 
-@pytest.mark.parametrize(("written", "matched"), [
-    ("د ا ع ش", "داعش"),  # letters spaced out
-    ("د اع ش", "داعش"),  # letters and pairs spaced out
-    ("الـ ـهـ ـجـ ـوم", "الهجوم"),  # tatweel on both sides of the gaps
-    ("سـ ـجـ ـن", "سجن"),
-    ("دمـ ـويـ ـة", "دمويه"),
-])
+@pytest.mark.parametrize(
+    ("written", "matched"),
+    [
+        ("د ا ع ش", "داعش"),  # letters spaced out
+        ("د اع ش", "داعش"),  # letters and pairs spaced out
+        ("الـ ـهـ ـجـ ـوم", "الهجوم"),  # tatweel on both sides of the gaps
+        ("سـ ـجـ ـن", "سجن"),
+        ("دمـ ـويـ ـة", "دمويه"),
+    ],
+)
 def test_obfuscated_words_are_rejoined(written: str, matched: str) -> None:
     assert normalize(written).text == matched
 
@@ -28,9 +32,17 @@ def test_arabic_indic_and_persian_digits(written: str, matched: str) -> None:
     assert normalize(written).text == matched
 
 
-@pytest.mark.parametrize(("written", "matched"), [
-    ("إسرائيل", "اسراييل"), ("آذار", "اذار"), ("حماة", "حماه"), ("مستشفى", "مستشفي"), ("مسؤول", "مسوول"), ("کرکوک", "كركوك"),
-])
+@pytest.mark.parametrize(
+    ("written", "matched"),
+    [
+        ("إسرائيل", "اسراييل"),
+        ("آذار", "اذار"),
+        ("حماة", "حماه"),
+        ("مستشفى", "مستشفي"),
+        ("مسؤول", "مسوول"),
+        ("کرکوک", "كركوك"),
+    ],
+)
 def test_letter_variants_are_unified_for_matching(written: str, matched: str) -> None:
     assert normalize(written).text == matched
 

@@ -3,6 +3,7 @@
 These fail CI when extraction quality drops below what the project promises. They skip, saying why, on a
 machine without the shared folder.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -56,11 +57,17 @@ def test_own_scorer_agrees_with_the_shared_scorer() -> None:
     from rasd.ingest import document_from_record
     from rasd.pipeline import extract
 
-    preds = [json.loads(json.dumps(json_row(r))) for rec in gold_documents(str(SHARED), gs)
-             for r in extract(document_from_record(rec, "seeds"))]
+    preds = [
+        json.loads(json.dumps(json_row(r)))
+        for rec in gold_documents(str(SHARED), gs)
+        for r in extract(document_from_record(rec, "seeds"))
+    ]
     gold = load_jsonl(str(SHARED / gs.gold))
     theirs, _, _ = shared.score(gold, preds)
     ours = {s.mode: s for s in score(gold, preds)}
     for mode in ("strict", "coarse"):
         assert (ours[mode].precision, ours[mode].recall, ours[mode].f1) == (
-            theirs[mode]["precision"], theirs[mode]["recall"], theirs[mode]["f1"])
+            theirs[mode]["precision"],
+            theirs[mode]["recall"],
+            theirs[mode]["f1"],
+        )

@@ -1,4 +1,5 @@
 """rasd (رصد): Arabic news articles in, coded conflict-event reports out."""
+
 from rasd.model import Document, Rejection, Report
 
 __all__ = ["Document", "Report", "Rejection", "extract"]

@@ -1,4 +1,5 @@
 """Run extraction over a stream of ingested items, in one process or several, never dying on one document."""
+
 from __future__ import annotations
 
 import multiprocessing as mp

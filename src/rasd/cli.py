@@ -1,4 +1,5 @@
 """The `rasd` command. Click commands only: parse options, call the library, print."""
+
 from __future__ import annotations
 
 import json
@@ -48,13 +49,29 @@ def main() -> None:
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Where to write reports.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("-w", "--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes to use.")
-@click.option("--rejected", "rejected_file", type=click.File("w", encoding="utf-8"),
-              help="Write rejected documents (JSON Lines: doc, reason, origin) here.")
-@click.option("--max-chars", type=click.IntRange(1000), default=500_000, show_default=True,
-              help="Reject documents longer than this.")
+@click.option(
+    "--rejected",
+    "rejected_file",
+    type=click.File("w", encoding="utf-8"),
+    help="Write rejected documents (JSON Lines: doc, reason, origin) here.",
+)
+@click.option(
+    "--max-chars",
+    type=click.IntRange(1000),
+    default=500_000,
+    show_default=True,
+    help="Reject documents longer than this.",
+)
 @click.option("--quiet", is_flag=True, help="Do not print rejections and the summary on standard error.")
-def extract(paths: tuple[str, ...], output: IO[str], fmt: str, workers: int, rejected_file: IO[str] | None,
-            max_chars: int, quiet: bool) -> None:
+def extract(
+    paths: tuple[str, ...],
+    output: IO[str],
+    fmt: str,
+    workers: int,
+    rejected_file: IO[str] | None,
+    max_chars: int,
+    quiet: bool,
+) -> None:
     """Extract event reports from PATHS (files, folders, or - for standard input)."""
     _load_knowledge()
     writer = ReportWriter(output, fmt)
@@ -77,8 +94,13 @@ def extract(paths: tuple[str, ...], output: IO[str], fmt: str, workers: int, rej
 
 
 @main.command()
-@click.option("--shared", default="../shared", show_default=True, type=click.Path(file_okay=False),
-              help="The shared folder with gold/ and corpus/.")
+@click.option(
+    "--shared",
+    default="../shared",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="The shared folder with gold/ and corpus/.",
+)
 @click.option("--show-misses", is_flag=True, help="List the main gold events that no report matched.")
 @click.argument("files", nargs=-1)
 def evaluate(shared: str, show_misses: bool, files: tuple[str, ...]) -> None:

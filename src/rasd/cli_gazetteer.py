@@ -2,6 +2,7 @@
 
 Click commands only: parse options, call rasd.geo, print. The lead registers `gazetteer` on the main CLI.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,13 +25,25 @@ def gazetteer() -> None:
 @gazetteer.command("import")
 @click.argument("main_file", type=_FILE)
 @click.option("--alternate-names", type=_FILE, default=None, help="alternateNamesV2.txt (Arabic names come from it)")
-@click.option("--country", "countries", multiple=True, default=("SY", "IQ"), show_default=True,
-              help="ISO code of a country to keep (repeatable)")
-@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="output TSV (default: the user gazetteer that `Gazetteer.load` merges)")
+@click.option(
+    "--country",
+    "countries",
+    multiple=True,
+    default=("SY", "IQ"),
+    show_default=True,
+    help="ISO code of a country to keep (repeatable)",
+)
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="output TSV (default: the user gazetteer that `Gazetteer.load` merges)",
+)
 @click.option("--replace-packaged", is_flag=True, help="also write places the packaged gazetteer already has")
-def import_cmd(main_file: Path, alternate_names: Path | None, countries: tuple[str, ...], out: Path | None,
-               replace_packaged: bool) -> None:
+def import_cmd(
+    main_file: Path, alternate_names: Path | None, countries: tuple[str, ...], out: Path | None, replace_packaged: bool
+) -> None:
     """Import MAIN_FILE (GeoNames allCountries.txt, SY.txt, IQ.txt...) into a gazetteer TSV."""
     target = out or user_dir() / "geonames.tsv"
     skip = frozenset() if replace_packaged else packaged_ids()

@@ -6,6 +6,7 @@ event type alone). Pairs are assigned greedily, closest first; predictions match
 gold are neither rewarded nor counted as false positives. `rasd evaluate` prints the same figures
 as ../shared/eval/score.py, so the project's floor test and a developer's check agree.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,8 +30,10 @@ class Score:
     misses: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"{self.mode:6} P={self.precision:.3f} R={self.recall:.3f} F1={self.f1:.3f} "
-                f"(main matched {self.matched_main}/{self.gold_main}, predictions {self.predictions})")
+        return (
+            f"{self.mode:6} P={self.precision:.3f} R={self.recall:.3f} F1={self.f1:.3f} "
+            f"(main matched {self.matched_main}/{self.gold_main}, predictions {self.predictions})"
+        )
 
 
 def _day(v: Any) -> dt.date | None:
@@ -71,8 +74,12 @@ def _doc(p: Row) -> str | None:
 
 
 def match(gold: list[Row], preds: list[Row], coarse: bool) -> list[tuple[int, int]]:
-    pairs = sorted((c, gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(preds)
-                   if _doc(p) == g["doc"] and (c := _cost(g, p, coarse)) is not None)
+    pairs = sorted(
+        (c, gi, pi)
+        for gi, g in enumerate(gold)
+        for pi, p in enumerate(preds)
+        if _doc(p) == g["doc"] and (c := _cost(g, p, coarse)) is not None
+    )
     used_g: set[int] = set()
     used_p: set[int] = set()
     out = []
@@ -93,11 +100,17 @@ def _fields(gold: list[Row], preds: list[Row], m: list[tuple[int, int]], norm_ac
         acc["sub_event_type"].append(float(_type_ok(g, p, False)))
         acc["exact_date"].append(float(_day(p.get("event_date")) == _day(g["event_date"])))
         if g.get("fatalities") is not None:
-            acc["fatalities"].append(float(p.get("fatalities") in {g["fatalities"], *(g.get("fatalities_accept") or [])}))
+            acc["fatalities"].append(
+                float(p.get("fatalities") in {g["fatalities"], *(g.get("fatalities_accept") or [])})
+            )
         want = {norm_actor(a) for a in g.get("actors", [])}
         if want:
-            have = {norm_actor(x.strip()) for k in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
-                    for x in str(p.get(k) or "").split(";") if x.strip()}
+            have = {
+                norm_actor(x.strip())
+                for k in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+                for x in str(p.get(k) or "").split(";")
+                if x.strip()
+            }
             acc["actors"].append(len(want & have) / len(want))
     return {k: (round(sum(v) / len(v), 3) if v else None) for k, v in acc.items()}
 
@@ -118,8 +131,11 @@ def score(gold_rows: list[Row], pred_rows: list[Row]) -> list[Score]:
         if coarse:
             s.fields = _fields(gold, preds, m, lambda a: a.strip().lower())
             hit_g = {gi for gi, _ in m}
-            s.misses = [f"MISSED {g['doc']} {g['event_date']} {g['event_type']} / {g['sub_event_type']} {g.get('location')}"
-                        for gi, g in enumerate(gold) if g["role"] == "main" and gi not in hit_g]
+            s.misses = [
+                f"MISSED {g['doc']} {g['event_date']} {g['event_type']} / {g['sub_event_type']} {g.get('location')}"
+                for gi, g in enumerate(gold)
+                if g["role"] == "main" and gi not in hit_g
+            ]
         out.append(s)
     return out
 

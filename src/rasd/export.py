@@ -3,6 +3,7 @@
 The CSV puts ACLED's columns in ACLED's order so an analyst can stack rasd's rows under ACLED's,
 then rasd's extension columns.
 """
+
 from __future__ import annotations
 
 import csv
@@ -13,16 +14,65 @@ from typing import IO, Any
 
 from rasd.model import Report
 
-ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-                 "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-                 "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
-                 "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp")
-EXTENSION_COLUMNS = ("doc", "role", "facility", "injured", "arrested", "escaped", "detainees_held", "displaced",
-                     "displaced_unit", "confidence", "url", "published", "place_id", "claims", "evidence")
+ACLED_COLUMNS = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+)
+EXTENSION_COLUMNS = (
+    "doc",
+    "role",
+    "facility",
+    "injured",
+    "arrested",
+    "escaped",
+    "detainees_held",
+    "displaced",
+    "displaced_unit",
+    "confidence",
+    "url",
+    "published",
+    "place_id",
+    "claims",
+    "evidence",
+)
 COUNTRY_CODES = {"Syria": ("SYR", 760), "Iraq": ("IRQ", 368), "Jordan": ("JOR", 400)}
-DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
-            "Violence against civilians": "Political violence", "Protests": "Demonstrations",
-            "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
+DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
 FORMATS = ("jsonl", "csv")
 
 
@@ -38,8 +88,16 @@ def notes(r: Report) -> str:
     who = r.actor1 or "An unidentified actor"
     whom = f" against {r.actor2}" if r.actor2 else ""
     where = ", ".join(x for x in (r.location, r.admin1, r.country) if x)
-    counts = [f"{getattr(r, f)} {label}" for f, label in (("fatalities", "killed"), ("injured", "injured"),
-              ("arrested", "arrested"), ("escaped", "escaped")) if getattr(r, f)]
+    counts = [
+        f"{getattr(r, f)} {label}"
+        for f, label in (
+            ("fatalities", "killed"),
+            ("injured", "injured"),
+            ("arrested", "arrested"),
+            ("escaped", "escaped"),
+        )
+        if getattr(r, f)
+    ]
     tail = f" Reported: {', '.join(counts)}." if counts else ""
     return f"On {r.event_date}, {who}: {r.sub_event_type.lower()}{whom} in {where}.{tail}"
 
@@ -48,14 +106,36 @@ def acled_row(r: Report) -> dict[str, Any]:
     iso3, iso = COUNTRY_CODES.get(r.country or "", ("", ""))
     inter = "".join(sorted(str(i) for i in (r.inter1, r.inter2) if i))
     return {
-        "event_id_cnty": report_id(r), "event_date": r.event_date, "year": (r.event_date or "")[:4],
-        "time_precision": r.time_precision, "disorder_type": DISORDER.get(r.event_type, ""), "event_type": r.event_type,
-        "sub_event_type": r.sub_event_type, "actor1": r.actor1, "assoc_actor_1": r.assoc_actor_1, "inter1": r.inter1,
-        "actor2": r.actor2, "assoc_actor_2": r.assoc_actor_2, "inter2": r.inter2, "interaction": inter,
-        "civilian_targeting": "Civilian targeting" if r.inter2 == 7 else "", "iso": iso, "region": "Middle East",
-        "country": r.country, "admin1": r.admin1, "admin2": r.admin2, "admin3": r.admin3, "location": r.location,
-        "latitude": r.latitude, "longitude": r.longitude, "geo_precision": r.geo_precision, "source": r.source,
-        "source_scale": "", "notes": notes(r), "fatalities": r.fatalities or 0, "tags": ";".join(r.tags),
+        "event_id_cnty": report_id(r),
+        "event_date": r.event_date,
+        "year": (r.event_date or "")[:4],
+        "time_precision": r.time_precision,
+        "disorder_type": DISORDER.get(r.event_type, ""),
+        "event_type": r.event_type,
+        "sub_event_type": r.sub_event_type,
+        "actor1": r.actor1,
+        "assoc_actor_1": r.assoc_actor_1,
+        "inter1": r.inter1,
+        "actor2": r.actor2,
+        "assoc_actor_2": r.assoc_actor_2,
+        "inter2": r.inter2,
+        "interaction": inter,
+        "civilian_targeting": "Civilian targeting" if r.inter2 == 7 else "",
+        "iso": iso,
+        "region": "Middle East",
+        "country": r.country,
+        "admin1": r.admin1,
+        "admin2": r.admin2,
+        "admin3": r.admin3,
+        "location": r.location,
+        "latitude": r.latitude,
+        "longitude": r.longitude,
+        "geo_precision": r.geo_precision,
+        "source": r.source,
+        "source_scale": "",
+        "notes": notes(r),
+        "fatalities": r.fatalities or 0,
+        "tags": ";".join(r.tags),
         "timestamp": r.published or "",
     } | {"_iso3": iso3}
 

@@ -2,6 +2,7 @@
 
 Plain frozen dataclasses so that stages share one vocabulary and nothing passes tuples around.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -3,6 +3,7 @@
 ingest -> normalize -> recognize -> places -> assemble -> geocode. Each stage reads what earlier stages
 put on the Analysis and adds its own field; none reaches back to change an earlier one's output.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -32,6 +33,7 @@ def stage(name: str) -> Callable[[Stage], Stage]:
     def register(fn: Stage) -> Stage:
         STAGES[name] = fn
         return fn
+
     return register
 
 

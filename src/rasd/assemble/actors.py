@@ -4,6 +4,7 @@ Arabic news puts the doer after the verb or behind "نفذته/من قبل", the
 civilians are always acted on; in arrests the arresting force acts. Ambiguous forms (الأسايش in
 Hasakah or in Erbil) are settled by the place of the event.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,9 +13,46 @@ from rasd.geo.gazetteer import Place
 from rasd.model import Mention
 from rasd.recognize.lexicon import Entry, default_lexicon
 
-TARGET_MARKERS = ("علي", "ضد", "استهدف", "استهدفت", "مقر", "مقرات", "مواقع", "موقع", "قاعده", "قواعد", "نقطه", "نقاط", "ارتال", "رتل",
-                  "دوريه", "حاجز", "حواجز", "تجمعات", "لقوات", "ضباط", "جنود", "عناصر", "افراد")
-AGENT_MARKERS = ("نفذته", "نفذها", "نفذتها", "قبل", "شنته", "شنها", "شنتها", "تبنت", "تبني", "اعلنت", "اعلن", "بها", "يد")
+TARGET_MARKERS = (
+    "علي",
+    "ضد",
+    "استهدف",
+    "استهدفت",
+    "مقر",
+    "مقرات",
+    "مواقع",
+    "موقع",
+    "قاعده",
+    "قواعد",
+    "نقطه",
+    "نقاط",
+    "ارتال",
+    "رتل",
+    "دوريه",
+    "حاجز",
+    "حواجز",
+    "تجمعات",
+    "لقوات",
+    "ضباط",
+    "جنود",
+    "عناصر",
+    "افراد",
+)
+AGENT_MARKERS = (
+    "نفذته",
+    "نفذها",
+    "نفذتها",
+    "قبل",
+    "شنته",
+    "شنها",
+    "شنتها",
+    "تبنت",
+    "تبني",
+    "اعلنت",
+    "اعلن",
+    "بها",
+    "يد",
+)
 ACTING_SIDES_IN_ARRESTS = (1, 3)
 
 
@@ -51,7 +89,7 @@ def resolve(mentions: list[Mention], place: Place | None) -> list[tuple[Mention,
 
 
 def _marker_before(text: str, start: int, markers: tuple[str, ...]) -> bool:
-    words = text[max(0, start - 25):start].replace('"', " ").split()[-2:]
+    words = text[max(0, start - 25) : start].replace('"', " ").split()[-2:]
     return any(w.lstrip("وفبل") in markers or w in markers for w in words)
 
 
@@ -86,6 +124,11 @@ def _build(order: list[Entry], targets: list[Entry]) -> Actors:
     rest = [e for e in order[1:] if e not in assoc1] + targets
     a2 = rest[0] if rest else None
     assoc2 = rest[1:]
-    return Actors(a1.key if a1 else None, "; ".join(e.key for e in assoc1) or None,
-                  a2.key if a2 else None, "; ".join(e.key for e in assoc2) or None,
-                  a1.data["inter"] if a1 else None, a2.data["inter"] if a2 else None)
+    return Actors(
+        a1.key if a1 else None,
+        "; ".join(e.key for e in assoc1) or None,
+        a2.key if a2 else None,
+        "; ".join(e.key for e in assoc2) or None,
+        a1.data["inter"] if a1 else None,
+        a2.data["inter"] if a2 else None,
+    )

@@ -4,6 +4,7 @@ A unit is a run of clauses around a trigger; clauses without a trigger or a plac
 join their neighbour, so "clashes ..., the arrest of another ..." stays one event while
 "a drone on base A, rockets on base B" becomes two.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -13,7 +14,6 @@ from rasd.assemble.clauses import Sentence, clauses, sentences
 from rasd.geo.gazetteer import Place
 from rasd.model import Mention
 from rasd.recognize.lexicon import default_lexicon
-
 
 NEGATION_REACH = 25  # characters from a negation to the trigger it cancels
 PLACE_REACH = 120  # characters from a trigger to a place of the same unit
@@ -85,7 +85,11 @@ def _units(text: str, sent: Sentence, idx: MentionIndex, places: dict[int, Place
         else:
             cur.end, cur.triggers, cur.places = c.end, cur.triggers + trig, cur.places + plc
     for u in units:  # a place far from every trigger of its unit is not where the event happened
-        u.places = [m for m in u.places if any(abs(m.start - t.start) <= PLACE_REACH for t in u.triggers)] if u.triggers else u.places
+        u.places = (
+            [m for m in u.places if any(abs(m.start - t.start) <= PLACE_REACH for t in u.triggers)]
+            if u.triggers
+            else u.places
+        )
     merged: list[Unit] = []
     for u in units:
         if merged and not u.triggers:
@@ -103,11 +107,16 @@ def _support(t: Mention) -> bool:
     return bool(default_lexicon().trigger(t.key).data.get("support"))
 
 
-def _live_triggers(idx: MentionIndex, start: int, end: int, plc: list[Mention], places: dict[int, Place]) -> list[Mention]:
+def _live_triggers(
+    idx: MentionIndex, start: int, end: int, plc: list[Mention], places: dict[int, Place]
+) -> list[Mention]:
     """Triggers of a clause that tell an event here: not after a cause cue ("ردا على مجازر"), not abroad."""
     negations = idx.within(start, end, kind="cue", group="negation")
-    trig = [t for t in idx.within(start, end, kind="trigger")
-            if not any(0 <= t.start - n.end <= NEGATION_REACH for n in negations)]
+    trig = [
+        t
+        for t in idx.within(start, end, kind="trigger")
+        if not any(0 <= t.start - n.end <= NEGATION_REACH for n in negations)
+    ]
     causes = idx.within(start, end, kind="cue", group="cause")
     if causes:
         trig = [t for t in trig if t.start < causes[0].start]
@@ -187,13 +196,19 @@ def draft(text: str, mentions: list[Mention], places: dict[int, Place]) -> Draft
     sents = sentences(text)
     out: list[Candidate] = []
     for sent in sents:
-        if not idx.within(sent.start, sent.end, kind="trigger") or _has(idx, sent, "irrealis") or _has(idx, sent, "aggregate"):
+        if (
+            not idx.within(sent.start, sent.end, kind="trigger")
+            or _has(idx, sent, "irrealis")
+            or _has(idx, sent, "aggregate")
+        ):
             continue
         recall = _has(idx, sent, "recall", head=12)
         denied = _has(idx, sent, "denies")
         for unit in _units(text, sent, idx, places):
             for pm in _place_split(unit, places):
-                c = Candidate(sent.index, sent.paragraph, [(unit.start, unit.end)], unit.triggers, recall=recall, denied=denied)
+                c = Candidate(
+                    sent.index, sent.paragraph, [(unit.start, unit.end)], unit.triggers, recall=recall, denied=denied
+                )
                 if pm is not None:
                     c.place, c.place_mention = places[pm.start], pm
                 dates = idx.within(unit.start, unit.end, kind="date") or idx.within(sent.start, sent.end, kind="date")

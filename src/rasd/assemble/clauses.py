@@ -1,4 +1,5 @@
 """Sentences and clauses of normalized text: the windows in which mentions are bound together."""
+
 from __future__ import annotations
 
 import re
@@ -43,9 +44,9 @@ def clauses(text: str, sentence: Sentence) -> list[Clause]:
     out: list[Clause] = []
     start = sentence.start
     for m in _CLAUSE_END.finditer(text, sentence.start, sentence.end):
-        if text[start:m.start()].strip():
+        if text[start : m.start()].strip():
             out.append(Clause(start, m.start(), sentence.index, sentence.paragraph))
         start = m.end()
-    if text[start:sentence.end].strip():
+    if text[start : sentence.end].strip():
         out.append(Clause(start, sentence.end, sentence.index, sentence.paragraph))
     return out

@@ -1,6 +1,7 @@
 """Fill what a candidate's own sentence does not say from the sentences around it, then decide
 its date, its role (news or recalled) and whether it is in scope (Syria, Iraq, and bases just across).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,7 +32,7 @@ def _inherit_place(c: Candidate, d: Draft) -> None:
     if c.place is not None:
         return
     others = _other_events(c, d)
-    for s in reversed(d.sentences[max(0, c.sentence - LOOKBACK):c.sentence]):  # its own places were weighed already
+    for s in reversed(d.sentences[max(0, c.sentence - LOOKBACK) : c.sentence]):  # its own places were weighed already
         if s.index in others:
             continue
         ms = [m for m in d.index.within(s.start, s.end, kind="place") if m.start in d.places]
@@ -51,7 +52,11 @@ def _refine_place(c: Candidate, d: Draft) -> None:
     """A place named in the next sentence inside the candidate's governorate is more precise."""
     from rasd.geo.resolve import KIND_RANK
 
-    if c.place is None or c.place.kind not in ("admin1", "admin2", "admin3", "region") or c.sentence + 1 >= len(d.sentences):
+    if (
+        c.place is None
+        or c.place.kind not in ("admin1", "admin2", "admin3", "region")
+        or c.sentence + 1 >= len(d.sentences)
+    ):
         return
     nxt = d.sentences[c.sentence + 1]
     if d.index.within(nxt.start, nxt.end, kind="trigger"):
@@ -67,7 +72,7 @@ def _inherit_date(c: Candidate, d: Draft) -> None:
     if c.date is not None:
         return
     para = d.sentences[c.sentence].paragraph
-    for s in reversed(d.sentences[max(0, c.sentence - LOOKBACK):c.sentence]):
+    for s in reversed(d.sentences[max(0, c.sentence - LOOKBACK) : c.sentence]):
         dates = d.index.within(s.start, s.end, kind="date")
         if dates and s.paragraph == para:
             c.date, c.date_inherited = dates[-1], True
@@ -83,7 +88,9 @@ def in_scope(p: Place | None) -> bool:
 def foreign_nearby(c: Candidate, d: Draft) -> bool:
     """The candidate's own sentence names a foreign place and only a vague place in scope."""
     s = d.sentences[c.sentence]
-    foreign = any(d.places[m.start].kind == "foreign" for m in d.index.within(s.start, s.end, kind="place") if m.start in d.places)
+    foreign = any(
+        d.places[m.start].kind == "foreign" for m in d.index.within(s.start, s.end, kind="place") if m.start in d.places
+    )
     return foreign and (c.place_inherited or c.place is None or c.place.kind in ("admin1", "region", "country"))
 
 

@@ -6,6 +6,7 @@ word followed by a singular person (مقتل جندي، اعتقال آخر) cou
 add up (مقتل عنصرين من داعش ... ومقتل 6 من قسد = 8); across spans the latest figure wins: a figure
 that a rise cue (ارتفع عدد القتلى إلى) introduces, else the largest.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,9 +36,9 @@ def _cue_for(n: Mention, cues: list[Mention], text: str) -> Mention | None:
     before = [c for c in cues if c.end <= n.start and n.start - c.end <= MAX_GAP_BEFORE]
     if not before:
         after = [c for c in cues if n.end <= c.start and c.start - n.end <= MAX_GAP_NOUN + 8]
-        return after[0] if after and not any(ch in text[n.end:after[0].start] for ch in ",.;") else None
+        return after[0] if after and not any(ch in text[n.end : after[0].start] for ch in ",.;") else None
     best = before[-1]
-    if any(ch in text[best.end:n.start] for ch in ".;"):
+    if any(ch in text[best.end : n.start] for ch in ".;"):
         return None
     return best
 

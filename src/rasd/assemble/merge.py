@@ -5,6 +5,7 @@ The codebook's hierarchy decides the type: a battle absorbs the ground explosion
 and the non-violent measures at one place on one day (cordon, curfew, road closures, a riot or an
 escape they answer) are one development.
 """
+
 from __future__ import annotations
 
 import datetime as dt

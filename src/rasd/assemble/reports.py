@@ -1,4 +1,5 @@
 """Candidates to coded Reports: type, date, role, place fields, actors, counts, claims, evidence."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ class Context:
 def _spans_for_counts(c: Candidate, d: Draft) -> list[tuple[int, int]]:
     spans = [(d.sentences[s].start, d.sentences[s].end) for s in sorted({x.sentence for x in [c, *c.merged]})]
     last = max(x.sentence for x in [c, *c.merged])
-    for s in d.sentences[last + 1:last + 1 + CONTINUATION]:
+    for s in d.sentences[last + 1 : last + 1 + CONTINUATION]:
         if d.index.within(s.start, s.end, kind="trigger") or d.index.within(s.start, s.end, kind="date"):
             break
         spans.append((s.start, s.end))
@@ -44,7 +45,10 @@ def _spans_for_counts(c: Candidate, d: Draft) -> list[tuple[int, int]]:
 
 def _ground_words(c: Candidate) -> bool:
     """Whether a generic attack is told with ground words (an armed attack, gunfire) rather than none."""
-    return any(t.key == "attack" and t.data.get("form", "").startswith(("اطلاق", "رصاص", "بالرصاص", "برصاص")) for t in c.triggers)
+    return any(
+        t.key == "attack" and t.data.get("form", "").startswith(("اطلاق", "رصاص", "بالرصاص", "برصاص"))
+        for t in c.triggers
+    )
 
 
 def _actor_mentions(c: Candidate, d: Draft, spans: list[tuple[int, int]]) -> list[Mention]:
@@ -52,23 +56,30 @@ def _actor_mentions(c: Candidate, d: Draft, spans: list[tuple[int, int]]) -> lis
     own = [m for s, e in c.spans for m in d.index.within(s, e, kind="actor")]
     if own:
         return own
-    for s in reversed(d.sentences[max(0, c.sentence - 2):c.sentence + 1]):
+    for s in reversed(d.sentences[max(0, c.sentence - 2) : c.sentence + 1]):
         ms = d.index.within(s.start, s.end, kind="actor")
         if ms:
             return ms
     return []
 
 
-def _type(c: Candidate, acts: actor_roles.Actors, d: Draft, spans: list[tuple[int, int]],
-          ctx_remote: tuple[str, str] | None = None) -> tuple[str, str, list[str]]:
+def _type(
+    c: Candidate,
+    acts: actor_roles.Actors,
+    d: Draft,
+    spans: list[tuple[int, int]],
+    ctx_remote: tuple[str, str] | None = None,
+) -> tuple[str, str, list[str]]:
     lex = default_lexicon()
     etype, sub, generic = trigger_type(c)
     if generic and ctx_remote is not None and etype == "Battles" and not _ground_words(c) and acts.inter1 != 2:
         # An attack told without its weapon, in a document whose attacks are strikes, is one more strike;
         # rebels and IS, who mostly fight on the ground, keep the battle.
         etype, sub = ctx_remote
-    top = max((lex.trigger(t.key) for t in c.triggers), key=lambda e: (
-        (e.data["event_type"], e.data["sub_event_type"]) == (etype, sub), e.data["rank"]))
+    top = max(
+        (lex.trigger(t.key) for t in c.triggers),
+        key=lambda e: ((e.data["event_type"], e.data["sub_event_type"]) == (etype, sub), e.data["rank"]),
+    )
     if acts.actor1 in top.data.get("by_actor", {}):
         sub = top.data["by_actor"][acts.actor1]
     if "state_sub" in top.data:
@@ -86,17 +97,23 @@ def _source(ctx: Context, start: int, end: int) -> tuple[str, str]:
     d = ctx.draft
     sent = next(s for s in d.sentences if s.start <= start < s.end)
     cues = d.index.within(sent.start, sent.end, kind="cue", group="attribution")
-    stance = "denies" if any(c.key == "denies" for c in cues) else "asserts" if any(c.key == "asserts" for c in cues) else "reports"
+    stance = (
+        "denies"
+        if any(c.key == "denies" for c in cues)
+        else "asserts"
+        if any(c.key == "asserts" for c in cues)
+        else "reports"
+    )
     for c in cues:
         acts = d.index.within(c.end, min(sent.end, c.end + 60), kind="actor")
         if acts:
             return acts[0].key, stance
     if cues:
         c = cues[0]
-        words = ctx.norm.text[c.end:min(sent.end, c.end + 50)].split(",")[0].split()[:5]
+        words = ctx.norm.text[c.end : min(sent.end, c.end + 50)].split(",")[0].split()[:5]
         if words:
             a, b = ctx.norm.span(c.end, c.end + len(" ".join(words)) + 1)
-            return ctx.doc.text[a:b].strip(" \"«»“”،,"), stance
+            return ctx.doc.text[a:b].strip(' "«»“”،,'), stance
     return ctx.doc.outlet or "unknown", stance
 
 
@@ -104,9 +121,18 @@ def _place_fields(p: Place, pm: Mention | None, inherited: bool, text: str) -> d
     prec = {"admin1": 3, "region": 3, "admin2": 2, "admin3": 2}.get(p.kind, 1)
     if inherited and prec == 1:
         prec = 2
-    return {"country": p.country, "admin1": p.admin1, "admin2": p.admin2 or None, "admin3": p.admin3 or None,
-            "location": p.name_en, "latitude": p.lat, "longitude": p.lon, "geo_precision": prec, "place_id": p.id,
-            "facility": p.name_en if p.kind == "facility" else None}
+    return {
+        "country": p.country,
+        "admin1": p.admin1,
+        "admin2": p.admin2 or None,
+        "admin3": p.admin3 or None,
+        "location": p.name_en,
+        "latitude": p.lat,
+        "longitude": p.lon,
+        "geo_precision": prec,
+        "place_id": p.id,
+        "facility": p.name_en if p.kind == "facility" else None,
+    }
 
 
 def _counts(ctx: Context, spans: list[tuple[int, int]]) -> dict[str, Count]:
@@ -136,11 +162,23 @@ def build(ctx: Context, c: Candidate) -> Report:
     acts = actor_roles.assign(text, found, sub0, operator_of(c.place, etype0))
     etype, sub, tags = _type(c, acts, d, spans, ctx.remote_type)
     figures = _counts(ctx, spans)
-    r = Report(doc=ctx.doc.id, event_date=day.isoformat() if day else None, time_precision=precision,
-               event_type=etype, sub_event_type=sub, role=role(c, day, precision, published),
-               actor1=acts.actor1, assoc_actor_1=acts.assoc_actor_1, inter1=acts.inter1,
-               actor2=acts.actor2, assoc_actor_2=acts.assoc_actor_2, inter2=acts.inter2,
-               source=ctx.doc.outlet, url=ctx.doc.url, published=ctx.doc.published)
+    r = Report(
+        doc=ctx.doc.id,
+        event_date=day.isoformat() if day else None,
+        time_precision=precision,
+        event_type=etype,
+        sub_event_type=sub,
+        role=role(c, day, precision, published),
+        actor1=acts.actor1,
+        assoc_actor_1=acts.assoc_actor_1,
+        inter1=acts.inter1,
+        actor2=acts.actor2,
+        assoc_actor_2=acts.assoc_actor_2,
+        inter2=acts.inter2,
+        source=ctx.doc.outlet,
+        url=ctx.doc.url,
+        published=ctx.doc.published,
+    )
     for k, v in _place_fields(c.place, c.place_mention, c.place_inherited, text).items():
         setattr(r, k, v)
     for f in FIELDS:

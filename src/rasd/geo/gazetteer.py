@@ -9,6 +9,7 @@ curated.tsv, foreign.tsv), files named in $RASD_GAZETTEER (os.pathsep-separated)
 written by `rasd gazetteer import` ($RASD_HOME/gazetteer/*.tsv or ~/.local/share/rasd/gazetteer/*.tsv),
 then files passed to `Gazetteer.load(extra=...)`.
 """
+
 from __future__ import annotations
 
 import functools
@@ -22,16 +23,53 @@ from pathlib import Path
 from rasd.text.normalize import normalize_term
 
 COLUMNS: tuple[str, ...] = (
-    "id", "kind", "name_en", "names_ar", "names_latin", "country", "admin1", "admin2", "admin3",
-    "parent", "lat", "lon", "population", "facility_type", "needs_cue", "source",
+    "id",
+    "kind",
+    "name_en",
+    "names_ar",
+    "names_latin",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "parent",
+    "lat",
+    "lon",
+    "population",
+    "facility_type",
+    "needs_cue",
+    "source",
 )
-KINDS = frozenset({
-    "country", "admin1", "admin2", "admin3", "city", "town", "village", "neighbourhood", "facility", "region",
-    "foreign",
-})
+KINDS = frozenset(
+    {
+        "country",
+        "admin1",
+        "admin2",
+        "admin3",
+        "city",
+        "town",
+        "village",
+        "neighbourhood",
+        "facility",
+        "region",
+        "foreign",
+    }
+)
 FACILITY_TYPES = frozenset(
-    {"prison", "camp", "base", "airport", "oil_field", "gas_field", "dam", "crossing", "checkpoint", "hospital",
-     "port", "other"}
+    {
+        "prison",
+        "camp",
+        "base",
+        "airport",
+        "oil_field",
+        "gas_field",
+        "dam",
+        "crossing",
+        "checkpoint",
+        "hospital",
+        "port",
+        "other",
+    }
 )
 SCOPE_COUNTRIES = ("Syria", "Iraq")
 PACKAGED_FILES = ("generated.tsv", "curated.tsv", "foreign.tsv")
@@ -126,8 +164,10 @@ class Admin1:
 @functools.lru_cache(maxsize=1)
 def admin1_table() -> tuple[Admin1, ...]:
     """The ACLED governorates of Syria and Iraq (meta/admin1.tsv)."""
-    return tuple(Admin1(r["country"], r["admin1"], r["geonames_code"], r["capital_id"], r["capital_name"])
-                 for r in _read_meta("admin1.tsv"))
+    return tuple(
+        Admin1(r["country"], r["admin1"], r["geonames_code"], r["capital_id"], r["capital_name"])
+        for r in _read_meta("admin1.tsv")
+    )
 
 
 def acled_admin1(country: str) -> frozenset[str]:
@@ -149,8 +189,12 @@ class BBox:
 @functools.lru_cache(maxsize=1)
 def country_boxes() -> dict[str, BBox]:
     """Bounding boxes (with a small margin) of the countries whose coordinates are checked."""
-    return {r["country"]: BBox(r["iso2"], float(r["min_lat"]), float(r["max_lat"]), float(r["min_lon"]),
-                               float(r["max_lon"])) for r in _read_meta("countries.tsv")}
+    return {
+        r["country"]: BBox(
+            r["iso2"], float(r["min_lat"]), float(r["max_lat"]), float(r["min_lon"]), float(r["max_lon"])
+        )
+        for r in _read_meta("countries.tsv")
+    }
 
 
 @functools.lru_cache(maxsize=1)
@@ -184,8 +228,11 @@ def read_rows(path: Path) -> list[Row]:
     if not lines or tuple(c.strip() for c in lines[0].split("\t")) != COLUMNS:
         head = lines[0] if lines else ""
         raise GazetteerError(f"{path}:1: header {head!r} is not the gazetteer header ({' '.join(COLUMNS)})")
-    return [Row(str(path), n, tuple(line.split("\t"))) for n, line in enumerate(lines[1:], start=2)
-            if line.strip() and not line.startswith("#")]
+    return [
+        Row(str(path), n, tuple(line.split("\t")))
+        for n, line in enumerate(lines[1:], start=2)
+        if line.strip() and not line.startswith("#")
+    ]
 
 
 def _cell(value: object) -> str:
@@ -239,11 +286,22 @@ def parse_place(row: Row) -> Place:
     if cue not in ("0", "1"):
         raise GazetteerError(f"{row.where()}: needs_cue {cue!r} is not 0 or 1")
     return Place(
-        id=row.get("id"), kind=row.get("kind"), name_en=row.get("name_en"),
-        names_ar=split_names(row.get("names_ar")), names_latin=split_names(row.get("names_latin")),
-        country=row.get("country"), admin1=row.get("admin1"), admin2=row.get("admin2"), admin3=row.get("admin3"),
-        parent=row.get("parent") or None, lat=_float(row, "lat"), lon=_float(row, "lon"), population=int(pop),
-        facility_type=row.get("facility_type") or None, needs_cue=cue == "1", source=row.get("source"),
+        id=row.get("id"),
+        kind=row.get("kind"),
+        name_en=row.get("name_en"),
+        names_ar=split_names(row.get("names_ar")),
+        names_latin=split_names(row.get("names_latin")),
+        country=row.get("country"),
+        admin1=row.get("admin1"),
+        admin2=row.get("admin2"),
+        admin3=row.get("admin3"),
+        parent=row.get("parent") or None,
+        lat=_float(row, "lat"),
+        lon=_float(row, "lon"),
+        population=int(pop),
+        facility_type=row.get("facility_type") or None,
+        needs_cue=cue == "1",
+        source=row.get("source"),
     )
 
 

@@ -5,6 +5,7 @@ village enlarges it offline from GeoNames files they downloaded themselves (data
 The helpers here (Arabic name cleaning, ACLED-style English names, feature mapping) are shared with
 scripts/build_gazetteer.py so that both produce the same kind of rows.
 """
+
 from __future__ import annotations
 
 import functools
@@ -45,7 +46,7 @@ def clean_arabic_name(name: str) -> str | None:
         return None
     for prefix in _PREFIXES:
         if name.startswith(prefix) and len(name) > len(prefix) + 2:
-            name = name[len(prefix):]
+            name = name[len(prefix) :]
             break
     words = name.split()
     if not words or not all(_ARABIC_WORD.match(w) for w in words) or any(len(w) < 2 for w in words):
@@ -154,9 +155,18 @@ def _read_main(path: Path, countries: dict[str, str]) -> dict[str, _Candidate]:
             country = countries[cells[8]]
             if place_kind(feature, pop) is None or ((country, cells[10]) not in admin1 and cells[7] != "PCLI"):
                 continue
-            out[cells[0]] = _Candidate(cells[0], cells[1], lat, lon, feature, country,
-                                       admin1.get((country, cells[10]), ""), cells[11], pop,
-                                       [a for a in cells[3].split(",") if a])
+            out[cells[0]] = _Candidate(
+                cells[0],
+                cells[1],
+                lat,
+                lon,
+                feature,
+                country,
+                admin1.get((country, cells[10]), ""),
+                cells[11],
+                pop,
+                [a for a in cells[3].split(",") if a],
+            )
     return out
 
 
@@ -187,16 +197,32 @@ def _to_place(c: _Candidate, admin2_names: dict[tuple[str, str, str], str]) -> P
         return None
     name_en = acled_name(c.name).removesuffix(" District") if kind.kind == "admin2" else acled_name(c.name)
     return Place(
-        id=f"gn:{c.gid}", kind=kind.kind, name_en=name_en, names_ar=tuple(names), names_latin=(),
-        country=c.country, admin1="" if kind.kind == "country" else c.admin1,
+        id=f"gn:{c.gid}",
+        kind=kind.kind,
+        name_en=name_en,
+        names_ar=tuple(names),
+        names_latin=(),
+        country=c.country,
+        admin1="" if kind.kind == "country" else c.admin1,
         admin2=admin2_names.get((c.country, c.admin1, c.admin2_code), "") if kind.kind != "admin1" else "",
-        admin3="", parent=None, lat=round(c.lat, 5), lon=round(c.lon, 5), population=c.population,
-        facility_type=kind.facility_type, needs_cue=needs_cue(names), source=f"geonames:{c.feature}",
+        admin3="",
+        parent=None,
+        lat=round(c.lat, 5),
+        lon=round(c.lon, 5),
+        population=c.population,
+        facility_type=kind.facility_type,
+        needs_cue=needs_cue(names),
+        source=f"geonames:{c.feature}",
     )
 
 
-def import_geonames(main_file: Path, alternate_names: Path | None = None, countries: Iterable[str] = ("SY", "IQ"),
-                    out: Path | None = None, skip_ids: Collection[str] = ()) -> int:
+def import_geonames(
+    main_file: Path,
+    alternate_names: Path | None = None,
+    countries: Iterable[str] = ("SY", "IQ"),
+    out: Path | None = None,
+    skip_ids: Collection[str] = (),
+) -> int:
     """Write the Arabic-named places of `countries` in `main_file` as a gazetteer TSV; return the row count.
 
     `out` defaults to the user file that Gazetteer.load merges; ids in `skip_ids` (e.g. the packaged
@@ -204,8 +230,11 @@ def import_geonames(main_file: Path, alternate_names: Path | None = None, countr
     kept = _read_main(Path(main_file), _country_names(countries))
     if alternate_names is not None:
         _read_alternates(Path(alternate_names), kept)
-    admin2_names = {(c.country, c.admin1, c.admin2_code): acled_name(c.name).removesuffix(" District")
-                    for c in kept.values() if c.feature == "A.ADM2"}
+    admin2_names = {
+        (c.country, c.admin1, c.admin2_code): acled_name(c.name).removesuffix(" District")
+        for c in kept.values()
+        if c.feature == "A.ADM2"
+    }
     places = [p for c in kept.values() if (p := _to_place(c, admin2_names)) is not None and p.id not in skip_ids]
     target = Path(out) if out is not None else user_dir() / "geonames.tsv"
     write_places(places, target)

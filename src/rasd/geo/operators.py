@@ -2,6 +2,7 @@
 
 Data: data/gazetteer/operators.tsv (place id, actor, event types it applies to).
 """
+
 from __future__ import annotations
 
 import csv

@@ -4,6 +4,7 @@ A name can be several places (two villages called تل أحمر) or an ordinary 
 decides: the cue before it (حي، قرية، قاعدة، سجن، محافظة), the governorates and cities the document
 names elsewhere, then size. Names that are also common words need a locative cue.
 """
+
 from __future__ import annotations
 
 import math
@@ -17,18 +18,51 @@ SHORT_NAME = 3  # names of three letters or fewer (عنه، تل) are taken only
 
 # The cue word before a name and the kinds (or facility types) it points to.
 CUE_KINDS: dict[str, tuple[str, ...]] = {
-    "حي": ("neighbourhood",), "الحي": ("neighbourhood",), "احياء": ("neighbourhood",),
-    "قريه": ("village", "town"), "القريه": ("village", "town"), "قري": ("village", "town"), "قريتي": ("village", "town"),
-    "بلده": ("town", "village", "city"), "البلده": ("town", "village", "city"), "بلدتي": ("town", "village"),
-    "مدينه": ("city", "town"), "المدينه": ("city", "town"), "مدينتي": ("city", "town"),
-    "محافظه": ("admin1",), "ناحيه": ("admin3", "town"), "قضاء": ("admin2", "town", "city"), "منطقه": ("admin2", "admin3", "region"),
-    "سجن": ("prison",), "قاعده": ("base", "airport"), "قاعدتي": ("base", "airport"), "مطار": ("airport", "base"),
-    "مخيم": ("camp",), "معبر": ("crossing",), "حقل": ("oil_field", "gas_field", "base"), "حقلي": ("oil_field", "gas_field"),
-    "سد": ("dam",), "مرفا": ("port",), "ميناء": ("port",),
-    "ريف": ("admin2", "admin1"), "ارياف": ("admin1", "admin2"), "باديه": ("admin1", "region"),
+    "حي": ("neighbourhood",),
+    "الحي": ("neighbourhood",),
+    "احياء": ("neighbourhood",),
+    "قريه": ("village", "town"),
+    "القريه": ("village", "town"),
+    "قري": ("village", "town"),
+    "قريتي": ("village", "town"),
+    "بلده": ("town", "village", "city"),
+    "البلده": ("town", "village", "city"),
+    "بلدتي": ("town", "village"),
+    "مدينه": ("city", "town"),
+    "المدينه": ("city", "town"),
+    "مدينتي": ("city", "town"),
+    "محافظه": ("admin1",),
+    "ناحيه": ("admin3", "town"),
+    "قضاء": ("admin2", "town", "city"),
+    "منطقه": ("admin2", "admin3", "region"),
+    "سجن": ("prison",),
+    "قاعده": ("base", "airport"),
+    "قاعدتي": ("base", "airport"),
+    "مطار": ("airport", "base"),
+    "مخيم": ("camp",),
+    "معبر": ("crossing",),
+    "حقل": ("oil_field", "gas_field", "base"),
+    "حقلي": ("oil_field", "gas_field"),
+    "سد": ("dam",),
+    "مرفا": ("port",),
+    "ميناء": ("port",),
+    "ريف": ("admin2", "admin1"),
+    "ارياف": ("admin1", "admin2"),
+    "باديه": ("admin1", "region"),
 }
-KIND_RANK = {"facility": 7, "neighbourhood": 6, "village": 5, "town": 5, "city": 5, "admin3": 4, "admin2": 3,
-             "region": 2, "admin1": 2, "country": 1, "foreign": 0}
+KIND_RANK = {
+    "facility": 7,
+    "neighbourhood": 6,
+    "village": 5,
+    "town": 5,
+    "city": 5,
+    "admin3": 4,
+    "admin2": 3,
+    "region": 2,
+    "admin1": 2,
+    "country": 1,
+    "foreign": 0,
+}
 
 
 def cue_of(text: str, m: Mention) -> str | None:
@@ -41,13 +75,13 @@ def cue_of(text: str, m: Mention) -> str | None:
 
 def cue_before(text: str, start: int) -> str | None:
     """The word right before a name (clitics removed), if it is a place cue."""
-    words = text[max(0, start - 20):start].split()
+    words = text[max(0, start - 20) : start].split()
     if not words:
         return None
     w = words[-1]
     for cut in ("وبال", "بال", "وال", "ال", "و", "ب", "ل", "ف"):
-        if w.startswith(cut) and w[len(cut):] in CUE_KINDS:
-            return w[len(cut):]
+        if w.startswith(cut) and w[len(cut) :] in CUE_KINDS:
+            return w[len(cut) :]
     return w if w in CUE_KINDS else None
 
 
@@ -81,12 +115,13 @@ def _unambiguous_context(text_mentions: list[tuple[Mention, list[Place]]]) -> tu
 def _inflected(original: NormText, m: Mention) -> bool:
     """A name written with tanween (دوماً "always", not Douma) is an ordinary word: names take none."""
     a, b = original.span(m.start, m.end)
-    tail = original.original[b:b + 2]
+    tail = original.original[b : b + 2]
     return "\u064b" in tail or "\u064c" in tail or "\u064d" in tail
 
 
-def resolve_places(mentions: Iterable[Mention], text: str = "", gazetteer: Gazetteer | None = None,
-                   original: NormText | None = None) -> dict[int, Place]:
+def resolve_places(
+    mentions: Iterable[Mention], text: str = "", gazetteer: Gazetteer | None = None, original: NormText | None = None
+) -> dict[int, Place]:
     """Map the start offset of each place mention that survives to the Place it names."""
     gaz = gazetteer or default_gazetteer()
     ms = list(mentions)

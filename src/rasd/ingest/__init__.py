@@ -1,4 +1,5 @@
 """Ingest: read documents from files, folders and stdin, rejecting bad input with reasons."""
+
 from rasd.ingest.html import document_from_html
 from rasd.ingest.readers import (
     DEFAULT_LIMITS,

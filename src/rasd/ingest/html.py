@@ -4,6 +4,7 @@ Text and title come from trafilatura, which strips navigation and boilerplate. T
 is read here from the page's own markup (meta, JSON-LD, <time>), because trafilatura keeps the day
 only and the hour decides the event date of a night-time attack; its date is the last resort.
 """
+
 from __future__ import annotations
 
 import json

@@ -4,6 +4,7 @@ A batch never stops on one bad file or line: each problem is reported with a sho
 reason and the rest goes on. Duplicates are dropped visibly (as rejections) so that counts add
 up. Line-based inputs (.jsonl, .jsonl.gz, stdin) are streamed: the corpus is read in one go.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -29,8 +30,14 @@ _TEXT_KEYS = ("text", "body", "content")
 _PUBLISHED_KEYS = ("published", "date", "published_at")
 _OPTIONAL_KEYS = ("title", "url", "outlet", "lang")
 _KINDS = {
-    ".txt": "txt", ".html": "html", ".htm": "html", ".json": "json",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonl.gz": "jsonl", ".ndjson.gz": "jsonl",
+    ".txt": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonl.gz": "jsonl",
+    ".ndjson.gz": "jsonl",
 }
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -96,6 +103,7 @@ class _Line:
 
 
 # ---------------------------------------------------------------- documents
+
 
 def document_id(text: str) -> str:
     """The id of a document that has none: a content hash, stable across runs and machines."""
@@ -200,6 +208,7 @@ def _rejected(doc: str, reason: str, origin: str | None = None) -> IngestItem:
 
 # ---------------------------------------------------------------- decoding
 
+
 def _split_bom(head: bytes) -> tuple[str, int]:
     """The encoding a byte-order mark announces (UTF-8 without one) and the mark's length."""
     for bom, encoding in _BOMS:
@@ -274,7 +283,7 @@ def _binary_lines(lines: Iterable[bytes]) -> Iterator[_Line]:
     try:
         for n, raw in enumerate(lines, 1):
             if n == 1 and raw.startswith(codecs.BOM_UTF8):
-                raw = raw[len(codecs.BOM_UTF8):]
+                raw = raw[len(codecs.BOM_UTF8) :]
             try:
                 yield _Line(n, raw.decode("utf-8"))
             except UnicodeDecodeError as e:
@@ -295,6 +304,7 @@ def _text_lines(lines: Iterable[str], encoding: str = "text") -> Iterator[_Line]
 
 
 # ---------------------------------------------------------------- records
+
 
 def _item_from_record(record: Any, where: str, limits: Limits) -> IngestItem:
     if not isinstance(record, dict):
@@ -334,6 +344,7 @@ def _records_from_lines(lines: Iterable[_Line], origin: str, limits: Limits) -> 
 
 
 # ---------------------------------------------------------------- files
+
 
 def _chunks(f: IO[bytes]) -> Iterator[bytes]:
     return iter(lambda: f.read(_CHUNK), b"")
@@ -463,6 +474,7 @@ def _walk(root: Path) -> Iterator[Path]:
 
 # ---------------------------------------------------------------- standard input
 
+
 def _first_char(buf: bytes | str) -> str:
     if isinstance(buf, bytes):
         buf = buf.removeprefix(codecs.BOM_UTF8).decode("utf-8", "replace")
@@ -518,6 +530,7 @@ def _read_stdin(stdin: TextIO | BinaryIO | None, limits: Limits) -> Iterator[Ing
 
 
 # ---------------------------------------------------------------- batch
+
 
 class _Seen:
     """Ids and text hashes already accepted in this batch, to reject repeats with a reason."""

@@ -1,4 +1,5 @@
 """Recognition: every mention in one list (lexicon and gazetteer hits, numbers, dates)."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -3,6 +3,7 @@
 Every form goes through `normalize_term`, the normalizer of the text, so a form always has the shape
 of the text it should match. A broken file fails with the file, the entry and the reason.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -20,45 +21,132 @@ LEXICON_DIR = Path(str(resources.files("rasd") / "data" / "lexicons"))
 
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": ("Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-                                   "Suicide bomb", "Grenade", "Chemical weapon"),
+    "Explosions/Remote violence": (
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Suicide bomb",
+        "Grenade",
+        "Chemical weapon",
+    ),
     "Violence against civilians": ("Attack", "Abduction/forced disappearance", "Sexual violence"),
     "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
     "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": ("Arrests", "Disrupted weapons use", "Change to group/activity", "Other", "Agreement",
-                               "Headquarters or base established", "Looting/property destruction",
-                               "Non-violent transfer of territory"),
+    "Strategic developments": (
+        "Arrests",
+        "Disrupted weapons use",
+        "Change to group/activity",
+        "Other",
+        "Agreement",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+    ),
 }
-TAGS = ("prison_attack", "prison_break", "prison_riot", "curfew", "security_cordon", "road_closure", "emergency",
-        "displacement", "security_operation", "journalist", "suicide", "vbied", "drone", "denied", "prison", "camp")
-CUE_GROUPS = ("count", "subset", "update", "person", "attribution", "irrealis", "recall", "prison", "locative", "near",
-              "countryside", "cause", "aggregate", "negation")
+TAGS = (
+    "prison_attack",
+    "prison_break",
+    "prison_riot",
+    "curfew",
+    "security_cordon",
+    "road_closure",
+    "emergency",
+    "displacement",
+    "security_operation",
+    "journalist",
+    "suicide",
+    "vbied",
+    "drone",
+    "denied",
+    "prison",
+    "camp",
+)
+CUE_GROUPS = (
+    "count",
+    "subset",
+    "update",
+    "person",
+    "attribution",
+    "irrealis",
+    "recall",
+    "prison",
+    "locative",
+    "near",
+    "countryside",
+    "cause",
+    "aggregate",
+    "negation",
+)
 
 _FORMS = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
 SCHEMAS: dict[str, dict[str, Any]] = {
     "actors": {
-        "type": "object", "required": ["version", "actors"],
-        "properties": {"version": {"const": 1}, "actors": {"type": "array", "items": {
-            "type": "object", "required": ["name", "inter", "forms"], "additionalProperties": False,
-            "properties": {"name": {"type": "string"}, "inter": {"type": "integer", "minimum": 1, "maximum": 8},
-                           "side": {"type": "string"}, "country": {"enum": ["Syria", "Iraq"]},
-                           "only_in": {"type": "array", "items": {"type": "string"}}, "forms": _FORMS}}}}},
+        "type": "object",
+        "required": ["version", "actors"],
+        "properties": {
+            "version": {"const": 1},
+            "actors": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["name", "inter", "forms"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "name": {"type": "string"},
+                        "inter": {"type": "integer", "minimum": 1, "maximum": 8},
+                        "side": {"type": "string"},
+                        "country": {"enum": ["Syria", "Iraq"]},
+                        "only_in": {"type": "array", "items": {"type": "string"}},
+                        "forms": _FORMS,
+                    },
+                },
+            },
+        },
+    },
     "triggers": {
-        "type": "object", "required": ["version", "triggers"],
-        "properties": {"version": {"const": 1}, "triggers": {"type": "array", "items": {
-            "type": "object", "required": ["id", "event_type", "sub_event_type", "rank", "forms"],
-            "additionalProperties": False,
-            "properties": {"id": {"type": "string"}, "event_type": {"enum": list(EVENT_TYPES)},
-                           "sub_event_type": {"type": "string"}, "rank": {"type": "integer"},
-                           "generic": {"type": "boolean"}, "support": {"type": "boolean"}, "tags": {"type": "array", "items": {"enum": list(TAGS)}},
-                           "by_actor": {"type": "object", "additionalProperties": {"type": "string"}},
-                           "state_sub": {"type": "string"}, "nonstate_sub": {"type": "string"},
-                           "forms": _FORMS}}}}},
+        "type": "object",
+        "required": ["version", "triggers"],
+        "properties": {
+            "version": {"const": 1},
+            "triggers": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "event_type", "sub_event_type", "rank", "forms"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "id": {"type": "string"},
+                        "event_type": {"enum": list(EVENT_TYPES)},
+                        "sub_event_type": {"type": "string"},
+                        "rank": {"type": "integer"},
+                        "generic": {"type": "boolean"},
+                        "support": {"type": "boolean"},
+                        "tags": {"type": "array", "items": {"enum": list(TAGS)}},
+                        "by_actor": {"type": "object", "additionalProperties": {"type": "string"}},
+                        "state_sub": {"type": "string"},
+                        "nonstate_sub": {"type": "string"},
+                        "forms": _FORMS,
+                    },
+                },
+            },
+        },
+    },
     "cues": {
-        "type": "object", "required": ["version", "cues"],
-        "properties": {"version": {"const": 1}, "cues": {"type": "array", "items": {
-            "type": "object", "required": ["group", "key", "forms"], "additionalProperties": False,
-            "properties": {"group": {"enum": list(CUE_GROUPS)}, "key": {"type": "string"}, "forms": _FORMS}}}}},
+        "type": "object",
+        "required": ["version", "cues"],
+        "properties": {
+            "version": {"const": 1},
+            "cues": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["group", "key", "forms"],
+                    "additionalProperties": False,
+                    "properties": {"group": {"enum": list(CUE_GROUPS)}, "key": {"type": "string"}, "forms": _FORMS},
+                },
+            },
+        },
+    },
 }
 
 
@@ -125,7 +213,9 @@ def _check_types(triggers: list[Entry], path: str) -> None:
         subs += [t.data[k] for k in ("state_sub", "nonstate_sub") if k in t.data]
         for sub in subs:
             if sub not in EVENT_TYPES[t.data["event_type"]]:
-                raise LexiconError(f"{path}: trigger {t.key!r}: {sub!r} is not a sub-event type of {t.data['event_type']!r}")
+                raise LexiconError(
+                    f"{path}: trigger {t.key!r}: {sub!r} is not a sub-event type of {t.data['event_type']!r}"
+                )
 
 
 def _check_actor_forms(actors: list[Entry], path: str) -> None:

@@ -4,6 +4,7 @@ The automaton is built once per process from all forms; a hit counts only at wor
 after an optional clitic (و ف ب ل ك and their pairs), so "وبالرقة" finds "الرقه" and "مسيرات"
 does not find "مسير" unless the form says "مسير*".
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -15,7 +16,9 @@ import ahocorasick
 from rasd.model import Mention
 from rasd.recognize.lexicon import Form, Lexicon, default_lexicon
 
-CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "لل", "ولل", "فلل", "وال", "بال", "فال", "كال"})
+CLITICS = frozenset(
+    {"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "لل", "ولل", "فلل", "وال", "بال", "فال", "كال"}
+)
 
 
 # Some sources lose the space after a link: "الشداديجنوبي الحسكة", "حقل العمربريف دير الزور". A place name
@@ -95,7 +98,8 @@ class Matcher:
                     continue
                 stop = word_end if t.prefix else end
                 raw.setdefault(t.group, []).append(
-                    Mention(t.kind, start, stop, t.key, {"group": t.group, "form": form}))
+                    Mention(t.kind, start, stop, t.key, {"group": t.group, "form": form})
+                )
         out: list[Mention] = []
         for mentions in raw.values():
             out.extend(_longest(mentions))
@@ -108,9 +112,9 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
     chosen: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if any(m.start < e and s < m.end for s, e in taken):
-            if not any(m.start == c.start and m.end == c.end for c in chosen):
-                continue
+        overlaps = any(m.start < e and s < m.end for s, e in taken)
+        if overlaps and not any(m.start == c.start and m.end == c.end for c in chosen):
+            continue  # the same span under another key (an ambiguous form) is kept
         taken.append((m.start, m.end))
         chosen.append(m)
     return chosen

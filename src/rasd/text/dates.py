@@ -8,6 +8,7 @@ explicit date beside it, and resolves each against the publication date. Precisi
 codebook: 1 an exact day, 2 an approximate day (a weekday alone, a week, a self-contradicting
 expression), 3 only the month.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -32,11 +33,35 @@ from rasd.text.normalize import normalize_term
 LEXICON_PATH = Path(str(resources.files("rasd") / "data" / "lexicons" / "dates.yaml"))
 SCHEMA_PATH = LEXICON_PATH.with_name("dates.schema.json")
 
-_VALUED = ("gregorian_months", "hijri_months", "weekdays", "relative_days", "qualifiers", "positions", "periods",
-           "ago_units", "number_words", "ordinals")
-_WORDS = ("ambiguous_months", "ambiguous_hijri_months", "hijri_markers", "weekday_not_before", "weekday_not_after",
-          "time_cues", "day_words", "this_words", "same_words", "year_words", "ago_markers", "ago_not_after",
-          "range_words", "month_words", "month_cues")
+_VALUED = (
+    "gregorian_months",
+    "hijri_months",
+    "weekdays",
+    "relative_days",
+    "qualifiers",
+    "positions",
+    "periods",
+    "ago_units",
+    "number_words",
+    "ordinals",
+)
+_WORDS = (
+    "ambiguous_months",
+    "ambiguous_hijri_months",
+    "hijri_markers",
+    "weekday_not_before",
+    "weekday_not_after",
+    "time_cues",
+    "day_words",
+    "this_words",
+    "same_words",
+    "year_words",
+    "ago_markers",
+    "ago_not_after",
+    "range_words",
+    "month_words",
+    "month_cues",
+)
 _SUBSETS = {"ambiguous_months": "gregorian_months", "ambiguous_hijri_months": "hijri_months"}
 _WEEK, _MONTH = 7, 30  # period lengths as written in dates.yaml (`periods`)
 _PUNCT = ",.:;\"'()!?"
@@ -77,6 +102,7 @@ class Resolved:
 
 # --- loading and validation ---------------------------------------------------------------------------
 
+
 def _line_of(raw: str, form: str) -> str:
     """' line N:' of the first non-comment line holding `form` (a hint for the reader of the error)."""
     for i, line in enumerate(raw.splitlines(), 1):
@@ -114,19 +140,30 @@ def validate_lexicon(data: Any, source: str, raw: str = "") -> list[str]:
     for section in _VALUED:
         for item in data[section]:
             for key in ("not_before", "not_after"):
-                problems += [f"{source}:{_line_of(raw, f)} {section}/{key}: {f!r}: empty after normalization"
-                             for f in item.get(key, []) if not normalize_term(f)]
+                problems += [
+                    f"{source}:{_line_of(raw, f)} {section}/{key}: {f!r}: empty after normalization"
+                    for f in item.get(key, [])
+                    if not normalize_term(f)
+                ]
     for sub, parent in _SUBSETS.items():
         known = {normalize_term(f) for f in _section_forms(data, parent)}
-        problems += [f"{source}:{_line_of(raw, f)} {sub}: {f!r}: not a form of {parent}"
-                     for f in data[sub] if normalize_term(f) not in known]
+        problems += [
+            f"{source}:{_line_of(raw, f)} {sub}: {f!r}: not a form of {parent}"
+            for f in data[sub]
+            if normalize_term(f) not in known
+        ]
     return problems
 
 
 def _entry(item: dict[str, Any]) -> Entry:
-    return Entry(item["value"], item.get("precision", 1), item.get("counted", False),
-                 frozenset(map(normalize_term, item.get("not_before", []))),
-                 frozenset(map(normalize_term, item.get("not_after", []))), item.get("not_after_ordinal", False))
+    return Entry(
+        item["value"],
+        item.get("precision", 1),
+        item.get("counted", False),
+        frozenset(map(normalize_term, item.get("not_before", []))),
+        frozenset(map(normalize_term, item.get("not_after", []))),
+        item.get("not_after_ordinal", False),
+    )
 
 
 def load_lexicon(path: Path = LEXICON_PATH) -> DateLexicon:
@@ -163,36 +200,56 @@ def _build(lex: DateLexicon) -> dict[str, re.Pattern[str]]:
     rng = rf"(?: ?- ?| {_alt(w['range_words'])} ?| ?و)"
     ords = _alt(v["ordinals"])
     pair = rf"(?P<pair> ?[/(] ?{month}{_EL}\)?)?"
-    tail = (rf"(?: ?,? ?(?:(?:من )?{yw} )?(?P<year>\d{{4}})(?!\d)(?:م{_E})?"
-            rf"|(?: من)? {yw} (?:(?P<yq>{q})|(?P<same>{_alt(w['same_words'])})){_E}| (?P<mq>{q}){_E})?")
+    tail = (
+        rf"(?: ?,? ?(?:(?:من )?{yw} )?(?P<year>\d{{4}})(?!\d)(?:م{_E})?"
+        rf"|(?: من)? {yw} (?:(?P<yq>{q})|(?P<same>{_alt(w['same_words'])})){_E}| (?P<mq>{q}){_E})?"
+    )
     month_periods = _alt(f for f, e in v["periods"].items() if e.value == _MONTH)
-    day = (rf"(?:(?:ال)?(?<!\d)(?P<d>\d{{1,2}})(?:{rng}\d{{1,2}})*(?!\d)(?: من)?"
-           rf"|(?P<o>{ords})(?:{rng}{ords})* من)")
-    day_month = (rf"{_B}{day} ?(?:(?:{mw} )?(?P<m>{month}){_EL}{pair}{tail}"
-                 rf"|(?P<mw2>{month_periods}) (?P<mq2>{q}){_E})")
+    day = (
+        rf"(?:(?:ال)?(?<!\d)(?P<d>\d{{1,2}})(?:{rng}\d{{1,2}})*(?!\d)(?: من)?"
+        rf"|(?P<o>{ords})(?:{rng}{ords})* من)"
+    )
+    day_month = (
+        rf"{_B}{day} ?(?:(?:{mw} )?(?P<m>{month}){_EL}{pair}{tail}"
+        rf"|(?P<mw2>{month_periods}) (?P<mq2>{q}){_E})"
+    )
     wd, per = _alt(v["weekdays"]), _alt(v["periods"])
     sources = {
         "day_month": day_month,
-        "numeric": (r"(?<![\d./-])(?:(?P<y>\d{4})(?P<s>[-./])(?P<mo>\d{1,2})(?P=s)(?P<d>\d{1,2})"
-                    r"|(?P<d2>\d{1,2})(?:-\d{1,2})?(?P<s2>[-./])(?P<mo2>\d{1,2})(?P=s2)(?P<y2>\d{4}))(?!\d|[./-]\d)"),
+        "numeric": (
+            r"(?<![\d./-])(?:(?P<y>\d{4})(?P<s>[-./])(?P<mo>\d{1,2})(?P=s)(?P<d>\d{1,2})"
+            r"|(?P<d2>\d{1,2})(?:-\d{1,2})?(?P<s2>[-./])(?P<mo2>\d{1,2})(?P=s2)(?P<y2>\d{4}))(?!\d|[./-]\d)"
+        ),
         "month_only": rf"{_B}(?:(?P<pos>{pos}) (?:{mw} )?|(?P<mw>{mw}) )?(?P<m>{month}){_EL}{pair}{tail}",
         "period": rf"{_B}(?:(?P<pos>{pos}) )?(?:(?P<per>{per}) (?P<q>{q})|{_alt(w['this_words'])} (?P<per2>{per})){_E}",
         "relday": rf"{_B}(?:(?P<cue>{cue}) )?(?:(?P<dw>{dw}) )?(?P<r>{_alt(v['relative_days'])}){_E}",
-        "ago": (rf"{_B}{_alt(w['ago_markers'])} (?:(?P<n>\d{{1,2}}|{_alt(v['number_words'])}) )?"
-                rf"(?P<u>{_alt(v['ago_units'])}){_E}"),
-        "weekday": (rf"{_B}(?:(?P<cue>{cue}) )?(?:(?P<dw>{dw}) )?(?P<w>{wd}){_E}"
-                    rf"(?:(?: ?- ?| )(?:{cue} )?(?P<w2>{wd}){_E})?(?: (?P<q>{q}){_E})?"),
-        "hijri": (rf"(?<!\w)(?P<d>\d{{1,2}}) (?:من )?(?P<hm>{_alt(v['hijri_months'])}){_E}"
-                  rf"(?: (?:{yw} )?(?P<y>1[345]\d\d)(?!\d))?(?: ?(?P<mk>{_alt(w['hijri_markers'])}){_E})?"
-                  rf"(?: (?P<q>{q}){_E})?"),
+        "ago": (
+            rf"{_B}{_alt(w['ago_markers'])} (?:(?P<n>\d{{1,2}}|{_alt(v['number_words'])}) )?"
+            rf"(?P<u>{_alt(v['ago_units'])}){_E}"
+        ),
+        "weekday": (
+            rf"{_B}(?:(?P<cue>{cue}) )?(?:(?P<dw>{dw}) )?(?P<w>{wd}){_E}"
+            rf"(?:(?: ?- ?| )(?:{cue} )?(?P<w2>{wd}){_E})?(?: (?P<q>{q}){_E})?"
+        ),
+        "hijri": (
+            rf"(?<!\w)(?P<d>\d{{1,2}}) (?:من )?(?P<hm>{_alt(v['hijri_months'])}){_E}"
+            rf"(?: (?:{yw} )?(?P<y>1[345]\d\d)(?!\d))?(?: ?(?P<mk>{_alt(w['hijri_markers'])}){_E})?"
+            rf"(?: (?P<q>{q}){_E})?"
+        ),
     }
     return {name: re.compile(src) for name, src in sources.items()}
 
 
 # Anchors: the words a date expression cannot do without, and the families (regexes) they start.
 # _BACK: how many words before its anchor a family's match may begin ("بعد ظهر يوم أمس": 3).
-_ANCHORS = {"gregorian_months": ("month_only",), "periods": ("period",), "relative_days": ("relday",),
-            "weekdays": ("weekday",), "ordinals": ("day_month",), "ago_markers": ("ago",)}
+_ANCHORS = {
+    "gregorian_months": ("month_only",),
+    "periods": ("period",),
+    "relative_days": ("relday",),
+    "weekdays": ("weekday",),
+    "ordinals": ("day_month",),
+    "ago_markers": ("ago",),
+}
 _DIGIT_FAMILIES = ("day_month", "numeric", "hijri")
 _BACK = {"day_month": 0, "numeric": 0, "hijri": 0, "ago": 0, "period": 2, "month_only": 2, "relday": 4, "weekday": 4}
 
@@ -226,6 +283,7 @@ def _engine() -> _Engine:
 
 
 # --- resolution -------------------------------------------------------------------------------------------
+
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
@@ -286,7 +344,7 @@ def _resolve_day(day: int, month: int, yi: _YearInfo, tol: int, pub: dt.date | N
 
 
 def _resolve_day_rel_month(day: int, qual: int, pub: dt.date | None) -> Resolved | None:
-    """"السابع من الشهر الجاري": a day of the month before, of or after the publication month."""
+    """ "السابع من الشهر الجاري": a day of the month before, of or after the publication month."""
     if pub is None:
         return None
     first = _add_months(pub.replace(day=1), qual)
@@ -378,12 +436,12 @@ class _Atom:
 
 
 def _prev_word(text: str, start: int) -> str:
-    word = text[max(0, start - 24):start].rstrip(" ").rsplit(" ", 1)[-1].rsplit("\n", 1)[-1]
+    word = text[max(0, start - 24) : start].rstrip(" ").rsplit(" ", 1)[-1].rsplit("\n", 1)[-1]
     return word.strip(_PUNCT)
 
 
 def _next_word(text: str, end: int) -> str:
-    seg = text[end:end + 24]
+    seg = text[end : end + 24]
     return seg[1:].split(" ", 1)[0].split("\n", 1)[0].strip(_PUNCT) if seg.startswith(" ") else ""
 
 
@@ -394,8 +452,11 @@ def _in(word: str, words: frozenset[str]) -> bool:
 
 def _year_info(m: re.Match[str], v: dict[str, dict[str, Entry]]) -> _YearInfo:
     q = v["qualifiers"]
-    return _YearInfo(int(m["year"]) if m["year"] else None, q[m["yq"]].value if m["yq"] else None,
-                     q[m["mq"]].value if m["mq"] else None)
+    return _YearInfo(
+        int(m["year"]) if m["year"] else None,
+        q[m["yq"]].value if m["yq"] else None,
+        q[m["mq"]].value if m["mq"] else None,
+    )
 
 
 def _day_month_atom(m: re.Match[str], text: str, eng: _Engine) -> _Atom | None:
@@ -477,8 +538,14 @@ def _hijri_atom(m: re.Match[str], text: str, eng: _Engine) -> _Atom | None:
 
 
 _FAMILIES: dict[str, Callable[[re.Match[str], str, _Engine], _Atom | None]] = {
-    "day_month": _day_month_atom, "numeric": _numeric_atom, "month_only": _month_atom, "period": _period_atom,
-    "relday": _relday_atom, "ago": _ago_atom, "weekday": _weekday_atom, "hijri": _hijri_atom,
+    "day_month": _day_month_atom,
+    "numeric": _numeric_atom,
+    "month_only": _month_atom,
+    "period": _period_atom,
+    "relday": _relday_atom,
+    "ago": _ago_atom,
+    "weekday": _weekday_atom,
+    "hijri": _hijri_atom,
 }
 
 
@@ -517,7 +584,7 @@ def _attempts(text: str, eng: _Engine) -> set[tuple[str, int]]:
         if digit:
             if start and text[start - 1].isdigit():
                 continue
-            starts = [start, start - 2] if start >= 2 and text[start - 2:start] == "ال" else [start]
+            starts = [start, start - 2] if start >= 2 and text[start - 2 : start] == "ال" else [start]
             todo.update((f, s) for f in families for s in starts)
         elif _bounded(text, start, last + 1):
             todo.update((f, s) for f in families for s in _starts_back(text, start, _BACK[f]))
@@ -549,13 +616,13 @@ _NEXT_KIND = {"rel": "weekday", "weekday": "explicit"}
 
 
 def _groups(text: str, atoms: list[_Atom]) -> Iterator[list[_Atom]]:
-    """"أمس الجمعة" (rel + weekday), "الأحد 23 تشرين الأول" (weekday + explicit), or both in a row."""
+    """ "أمس الجمعة" (rel + weekday), "الأحد 23 تشرين الأول" (weekday + explicit), or both in a row."""
     i = 0
     while i < len(atoms):
         group = [atoms[i]]
         while i + 1 < len(atoms):
             a, b = group[-1], atoms[i + 1]
-            gap = text[a.end:b.start]
+            gap = text[a.end : b.start]
             if _NEXT_KIND.get(a.kind) != b.kind or len(gap) > 3 or gap.strip(" ,"):
                 break
             group.append(b)
@@ -589,7 +656,19 @@ def find_dates(norm: str, published: dt.date | None) -> list[Mention]:
         if res is None:
             continue
         start, end = group[0].start, group[-1].end
-        out.append(Mention("date", start, end, res.date.isoformat(),
-                           {"date": res.date, "precision": res.precision, "expr": norm[start:end],
-                            "relative": res.relative, "conflict": res.conflict}))
+        out.append(
+            Mention(
+                "date",
+                start,
+                end,
+                res.date.isoformat(),
+                {
+                    "date": res.date,
+                    "precision": res.precision,
+                    "expr": norm[start:end],
+                    "relative": res.relative,
+                    "conflict": res.conflict,
+                },
+            )
+        )
     return out

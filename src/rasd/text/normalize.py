@@ -4,6 +4,7 @@ Matching runs on `NormText.text`; every span found there is mapped back with `No
 so that evidence always points into the text a reader sees. Lexicon entries go through
 `normalize_term`, the same function, so an entry and the text it should match agree.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,16 +14,49 @@ from dataclasses import dataclass
 TATWEEL = "\u0640"
 _DROP = {TATWEEL, "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad"}
 _LETTERS = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-    "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي",
-    "ة": "ه", "ە": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه",
-    "ؤ": "و", "ک": "ك", "ڪ": "ك", "گ": "ك",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ى": "ي",
+    "ی": "ي",
+    "ې": "ي",
+    "ئ": "ي",
+    "ة": "ه",
+    "ە": "ه",
+    "ۀ": "ه",
+    "ہ": "ه",
+    "ھ": "ه",
+    "ؤ": "و",
+    "ک": "ك",
+    "ڪ": "ك",
+    "گ": "ك",
 }
 _PUNCT = {
-    "،": ",", "؛": ";", "؟": "?", "٫": ".", "٬": ",", "۔": ".",
-    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
-    "‘": "'", "’": "'", "‚": "'", "‹": '"', "›": '"',
-    "–": "-", "—": "-", "−": "-", "…": ".",
+    "،": ",",
+    "؛": ";",
+    "؟": "?",
+    "٫": ".",
+    "٬": ",",
+    "۔": ".",
+    "«": '"',
+    "»": '"',
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "‟": '"',
+    "″": '"',
+    "‘": "'",
+    "’": "'",
+    "‚": "'",
+    "‹": '"',
+    "›": '"',
+    "–": "-",
+    "—": "-",
+    "−": "-",
+    "…": ".",
 }
 _NEWLINES = {"\n", "\r", "\u2028", "\u2029", "\x85"}
 
@@ -85,7 +119,7 @@ _SPACES = re.compile(r"[ ]{2,}|[ ]*\n[\s]*")
 
 
 def _first_pass(original: str) -> tuple[list[str], list[int]]:
-    drop_space = set()
+    drop_space: set[int] = set()
     for m in _TATWEEL_GAP.finditer(original):
         drop_space.update(range(m.start() + 1, m.end() - 1))
     chars: list[str] = []

@@ -5,6 +5,7 @@ Casualty and arrest figures are written every way Arabic allows ("30", "12 أل�
 measures that are not counts. The vocabulary lives in data/lexicons/numbers.yaml; this module
 tokenizes once, reads each count with its modifier and the word it counts, and drops the rest.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -31,9 +32,22 @@ SCHEMA_PATH = LEXICON_PATH.with_name("numbers.schema.json")
 _SPLIT = re.compile(r"([\u0621-\u064a]+|[0-9]+(?:[.,/:\-][0-9]+)*|[a-z]+|\S)")  # commonest first: faster
 _ARABIC = re.compile(r"[\u0621-\u064a]+")
 _DIGITS = frozenset("0123456789")
-_TERM_SECTIONS = ("prefixes", "definite_prefixes", "forbidden_forms", "half_words", "range_joiners", "dual_nouns",
-                  "dual_adjectives", "postposed", "year_cues", "year_suffixes", "months", "not_count_before",
-                  "not_count_units", "function_words")
+_TERM_SECTIONS = (
+    "prefixes",
+    "definite_prefixes",
+    "forbidden_forms",
+    "half_words",
+    "range_joiners",
+    "dual_nouns",
+    "dual_adjectives",
+    "postposed",
+    "year_cues",
+    "year_suffixes",
+    "months",
+    "not_count_before",
+    "not_count_units",
+    "function_words",
+)
 _RANK = {"unit": 0, "teen": 0, "ten": 1, "hundred": 2}
 
 
@@ -127,8 +141,10 @@ def validate_lexicon(path: Path = LEXICON_PATH) -> list[str]:
     except (OSError, yaml.YAMLError, NumberLexiconError) as e:
         return [f"{path.name}: cannot read: {e}"]
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    problems = [f"{path.name}: {'/'.join(map(str, e.path)) or '(top)'}: {e.message}"
-                for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
+    problems = [
+        f"{path.name}: {'/'.join(map(str, e.path)) or '(top)'}: {e.message}"
+        for e in jsonschema.Draft202012Validator(schema).iter_errors(data)
+    ]
     if problems:
         return problems
     seen: dict[tuple[str, str], str] = {}
@@ -149,8 +165,9 @@ def validate_lexicon(path: Path = LEXICON_PATH) -> list[str]:
     return problems
 
 
-def _prefixed(surfaces: dict[str, Surface], base: str, surface: Surface, prefixes: Iterable[str],
-              forbidden: frozenset[str]) -> None:
+def _prefixed(
+    surfaces: dict[str, Surface], base: str, surface: Surface, prefixes: Iterable[str], forbidden: frozenset[str]
+) -> None:
     """Index base with each prefix; an existing (less prefixed) reading wins."""
     for p in prefixes:
         key = p + base
@@ -170,8 +187,7 @@ def _surfaces(data: dict[str, Any]) -> dict[str, Surface]:
     forbidden = frozenset(norm(data["forbidden_forms"]))
     bases: list[tuple[str, Surface, list[str]]] = []
     for e in data["words"]:
-        s = Surface("word", e["value"], e["class"], teen_tail=e.get("teen_tail", False),
-                    starts=e.get("starts", True))
+        s = Surface("word", e["value"], e["class"], teen_tail=e.get("teen_tail", False), starts=e.get("starts", True))
         bases += [(f, s, prefixes) for f in norm(e["forms"])]
     for e in data["vague"]:
         s = Surface("vague", e["value"], multiplier=e.get("multiplier", 0))
@@ -205,8 +221,9 @@ def _build(data: dict[str, Any]) -> NumberLexicon:
 
     prefixes = norm(data["prefixes"])
     mods = [(Phrase(toks(m["phrase"]), m["modifier"]), m["position"]) for m in data["modifiers"]]
-    vague = _phrases([Phrase(toks(v["phrase"]), "vague", v["value"]) for v in data["vague_phrases"]], prefixes,
-                     by_last=False)
+    vague = _phrases(
+        [Phrase(toks(v["phrase"]), "vague", v["value"]) for v in data["vague_phrases"]], prefixes, by_last=False
+    )
     surfaces = _surfaces(data)
     return NumberLexicon(
         surfaces=surfaces,
@@ -308,8 +325,12 @@ def _digit_value(num: _Num, t: str, mult: int) -> None:
         num.year_like = len(t) == 4
         if len(t) > 7 or (len(t) > 2 and t[0] == "0"):
             num.skip = "phone_or_code"
-    elif len(parts[0]) <= 3 and parts[0][0] != "0" and all(len(p) == 3 for p in parts[1:]) and not (
-            mult and len(parts) == 2):
+    elif (
+        len(parts[0]) <= 3
+        and parts[0][0] != "0"
+        and all(len(p) == 3 for p in parts[1:])
+        and not (mult and len(parts) == 2)
+    ):
         num.value = int("".join(parts)) * (mult or 1)
     elif len(parts) == 2 and mult:
         num.value = round(float(parts[0] + "." + parts[1]) * mult)
@@ -352,8 +373,12 @@ def _compound(toks: _Tokens, i: int, first: Surface, lex: NumberLexicon) -> _Num
     """Read number words from token i: "خمسة وعشرون", "ثلاثة آلاف وخمسمئة", "اثنا عشر"."""
     j, total, cur, last, last_mult = i + 1, 0, first.value, first.cls, 10**13
     tail = lex.surfaces.get(toks.get(j))
-    if tail is not None and tail.teen_tail and not tail.prefix and (
-            first.cls == "teen_head" or first.cls == "unit" and first.value < 10):
+    if (
+        tail is not None
+        and tail.teen_tail
+        and not tail.prefix
+        and (first.cls == "teen_head" or first.cls == "unit" and first.value < 10)
+    ):
         cur, last, j = first.value + 10, "teen", j + 1
     elif first.cls == "teen_head":
         return None
@@ -367,8 +392,9 @@ def _compound(toks: _Tokens, i: int, first: Surface, lex: NumberLexicon) -> _Num
             break
         if mult and last != "multiplier" and mult < last_mult:
             total, cur, last, last_mult = total + cur * mult, 0, "multiplier", mult
-        elif s.kind == "word" and not s.prefix and s.cls == "hundred" and s.value == 100 and last == "unit" \
-                and cur < 10:
+        elif (
+            s.kind == "word" and not s.prefix and s.cls == "hundred" and s.value == 100 and last == "unit" and cur < 10
+        ):
             cur, last = cur * 100, "hundred"
         elif s.kind == "word" and s.prefix == "و" and _may_follow(last, s.cls):
             cur, last = cur + s.value, s.cls
@@ -389,7 +415,7 @@ def _word(toks: _Tokens, i: int, lex: NumberLexicon) -> _Num | None:
     """A count starting with a word at token i: a vague phrase, a vague word, a dual or number words."""
     t = toks.text[i]
     for ph in lex.vague_phrases.get(t, []):
-        if tuple(toks.text[i:i + len(ph.tokens)]) == ph.tokens:
+        if tuple(toks.text[i : i + len(ph.tokens)]) == ph.tokens:
             return _Num(ph.value, "vague", i, i + len(ph.tokens), toks.start[i] + _proclitic(ph.prefix), approx=True)
     s = lex.surfaces.get(t)
     if s is None or not s.starts:
@@ -416,7 +442,7 @@ def _modifier_before(num: _Num, toks: _Tokens, lex: NumberLexicon) -> None:
         n = len(ph.tokens)
         if ph.name == "between" and not ranged:
             continue  # "بين الرجلين", "من بين 5 أشخاص": among, not a range
-        if k - n + 1 >= 0 and tuple(toks.text[k - n + 1:k + 1]) == ph.tokens:
+        if k - n + 1 >= 0 and tuple(toks.text[k - n + 1 : k + 1]) == ph.tokens:
             num.modifier, num.approx = ph.name, num.approx or ph.name in lex.approx
             num.first = k - n + 1
             num.start = toks.start[num.first] + _proclitic(ph.prefix)
@@ -429,7 +455,7 @@ def _modifier_after(num: _Num, toks: _Tokens, lex: NumberLexicon) -> None:
         if not _ARABIC.fullmatch(toks.text[p]):
             return
         for ph in lex.after.get(toks.text[p], []):
-            if tuple(toks.text[p:p + len(ph.tokens)]) == ph.tokens:
+            if tuple(toks.text[p : p + len(ph.tokens)]) == ph.tokens:
                 num.modifier, num.approx = ph.name, num.approx or ph.name in lex.approx
                 if p == num.last:  # "عشرين ونيف قتيلا": the noun comes after the modifier
                     num.last += len(ph.tokens)
@@ -445,7 +471,7 @@ def _set_noun(num: _Num, toks: _Tokens, lex: NumberLexicon) -> None:
         j += 1
     else:
         s = lex.surfaces.get(toks.text[num.first])
-        if num.last - num.first == 1 and s is not None and toks.text[num.first][len(s.prefix):] in lex.postposed:
+        if num.last - num.first == 1 and s is not None and toks.text[num.first][len(s.prefix) :] in lex.postposed:
             j = num.first - 1
     word = toks.get(j)
     if _ARABIC.fullmatch(word) and word not in lex.function_words:
@@ -459,15 +485,21 @@ def _not_count(num: _Num, toks: _Tokens, lex: NumberLexicon, core: int) -> str |
         return "ordinal"
     if num.kind == "words" and num.value == 10 and num.last - num.first == 1 and prev.startswith("ال"):
         return "ordinal"  # "الحادي عشر"
-    if prev in lex.not_before or num.kind == "digits" and (prev == nxt == '"' or prev == "(" and nxt == ")"
-                                                           and not _ARABIC.fullmatch(toks.get(core - 2))):
+    if (
+        prev in lex.not_before
+        or num.kind == "digits"
+        and (prev == nxt == '"' or prev == "(" and nxt == ")" and not _ARABIC.fullmatch(toks.get(core - 2)))
+    ):
         return "label"  # "الساعة 12", "رقم 5", a name "ستوكس 600", a footnote "(3)"; "آخرين (2)" is a count
-    if num.year_like and not num.multiplier and (prev in lex.year_cues or prev in lex.months
-                                                 or nxt in lex.year_suffixes):
+    if (
+        num.year_like
+        and not num.multiplier
+        and (prev in lex.year_cues or prev in lex.months or nxt in lex.year_suffixes)
+    ):
         return "year"
     if nxt in lex.months or nxt == "من" and toks.get(e + 1) in lex.months:
         return "date"
-    if any(tuple(toks.text[e:e + k]) in lex.units for k in (1, 2, 3)):
+    if any(tuple(toks.text[e : e + k]) in lex.units for k in (1, 2, 3)):
         return "unit"
     return None
 
@@ -502,7 +534,7 @@ def _read_at(toks: _Tokens, i: int, lex: NumberLexicon) -> _Num | None:
 def _link_ranges(nums: list[_Num], toks: _Tokens, lex: NumberLexicon) -> None:
     """Two ends of a range share their tail: "بين 2 و3 آلاف", "3 أو 4 أشخاص", "عامي 2014 و2015"."""
     for a, b in zip(nums, nums[1:], strict=False):
-        gap = toks.text[a.last:b.first]
+        gap = toks.text[a.last : b.first]
         b_word = lex.surfaces.get(toks.text[b.first])
         glued_and = not gap and b_word is not None and b_word.prefix == "و"
         if not (glued_and or len(gap) == 1 and gap[0] in lex.joiners):
@@ -555,6 +587,13 @@ def find_numbers(norm: str, lexicon: NumberLexicon | None = None) -> list[Mentio
 
 
 def _mention(num: _Num) -> Mention:
-    data = {"value": num.value, "approx": num.approx, "modifier": num.modifier, "noun": num.noun,
-            "noun_start": num.noun_start, "noun_end": num.noun_end, "kind": num.kind}
+    data = {
+        "value": num.value,
+        "approx": num.approx,
+        "modifier": num.modifier,
+        "noun": num.noun,
+        "noun_start": num.noun_start,
+        "noun_end": num.noun_end,
+        "kind": num.kind,
+    }
     return Mention("number", num.start, num.end, str(num.value), data)
