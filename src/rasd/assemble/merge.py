@@ -28,12 +28,12 @@ def trigger_type(c: Candidate) -> tuple[str, str, bool]:
     if top.data["event_type"] in QUIET:
         # Non-violent measures are told at length: the type most words speak for wins, not the rarest word.
         weight: dict[tuple[str, str], int] = {}
-        for e in specific:
+        for e in specific or entries:
             if e.data["event_type"] in QUIET:
                 key = (e.data["event_type"], e.data["sub_event_type"])
                 weight[key] = weight.get(key, 0) + e.data["rank"]
         etype, sub = max(weight, key=lambda k: weight[k])
-        return etype, sub, False
+        return etype, sub, not specific
     return top.data["event_type"], top.data["sub_event_type"], not specific
 
 

@@ -92,28 +92,27 @@ def _type(
     return etype, sub, tags
 
 
+SOURCE_WORDS = 4  # words of a quoted source's noun phrase ("مصدر في قوى الأمن")
+
+
 def _source(ctx: Context, start: int, end: int) -> tuple[str, str]:
-    """Who a sentence quotes (and how), else the publishing outlet."""
+    """Who a sentence quotes (an actor, else the source's own words) and how, else the publishing outlet."""
     d = ctx.draft
     sent = next(s for s in d.sentences if s.start <= start < s.end)
     cues = d.index.within(sent.start, sent.end, kind="cue", group="attribution")
-    stance = (
-        "denies"
-        if any(c.key == "denies" for c in cues)
-        else "asserts"
-        if any(c.key == "asserts" for c in cues)
-        else "reports"
-    )
-    for c in cues:
+    keys = {c.key for c in cues}
+    stance = "denies" if "denies" in keys else "asserts" if "asserts" in keys else "reports"
+    heads = d.index.within(sent.start, sent.end, kind="cue", group="source")
+    for c in [*cues, *heads]:
         acts = d.index.within(c.end, min(sent.end, c.end + 60), kind="actor")
         if acts:
             return acts[0].key, stance
-    if cues:
-        c = cues[0]
-        words = ctx.norm.text[c.end : min(sent.end, c.end + 50)].split(",")[0].split()[:5]
-        if words:
-            a, b = ctx.norm.span(c.end, c.end + len(" ".join(words)) + 1)
-            return ctx.doc.text[a:b].strip(' "«»“”،,'), stance
+    if heads:
+        h = heads[0]
+        tail = ctx.norm.text[h.start : sent.end].split(",")[0].split('"')[0]
+        phrase = " ".join(tail.split()[:SOURCE_WORDS])
+        a, b = ctx.norm.span(h.start, h.start + len(phrase))
+        return ctx.doc.text[a:b].strip(" .،,:"), stance
     return ctx.doc.outlet or "unknown", stance
 
 

@@ -76,6 +76,7 @@ CUE_GROUPS = (
     "cause",
     "aggregate",
     "negation",
+    "source",
 )
 
 _FORMS = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}

@@ -8,6 +8,7 @@ so that evidence always points into the text a reader sees. Lexicon entries go t
 from __future__ import annotations
 
 import re
+from itertools import compress
 import unicodedata
 from dataclasses import dataclass
 
@@ -118,24 +119,54 @@ _SPACED = re.compile(rf"(?<![{_AR}])(?:[{_AR}]{{1,2}} ){{2,}}[{_AR}]{{1,2}}(?![{
 _SPACES = re.compile(r"[ ]{2,}|[ ]*\n[\s]*")
 
 
-def _first_pass(original: str) -> tuple[list[str], list[int]]:
-    drop_space: set[int] = set()
-    for m in _TATWEEL_GAP.finditer(original):
-        drop_space.update(range(m.start() + 1, m.end() - 1))
-    chars: list[str] = []
-    offs: list[int] = []
-    for i, ch in enumerate(original):
-        if i in drop_space:
-            continue
-        for c in _map_char(ch):
-            chars.append(c)
-            offs.append(i)
-    return chars, offs
+class _Table(dict[int, str]):
+    """str.translate table filled on demand: each character's matching form, computed once per process."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = _map_char(chr(code))
+        return self[code]
 
 
-def _delete(chars: list[str], offs: list[int], positions: set[int]) -> tuple[list[str], list[int]]:
-    keep = [i for i in range(len(chars)) if i not in positions]
-    return [chars[i] for i in keep], [offs[i] for i in keep]
+class _KeepMask(dict[int, str]):
+    """str.translate table: "\x01" for a character that survives as one character, "\x00" for one dropped."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = "\x01" if _TABLE[code] else "\x00"
+        return self[code]
+
+
+_TABLE = _Table()
+_KEEP = _KeepMask()
+_EXPANDS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")  # presentation forms may map to several characters
+
+
+def _first_pass(original: str) -> tuple[str, list[int]]:
+    """The mapped text and, per character, its original index. Runs at C speed unless a character expands."""
+    gaps = [i for m in _TATWEEL_GAP.finditer(original) for i in range(m.start() + 1, m.end() - 1)]
+    if _EXPANDS.search(original):
+        chars: list[str] = []
+        offs: list[int] = []
+        skip = set(gaps)
+        for i, ch in enumerate(original):
+            if i not in skip:
+                for c in _TABLE[ord(ch)]:
+                    chars.append(c)
+                    offs.append(i)
+        return "".join(chars), offs
+    mask = bytearray(original.translate(_KEEP), "latin-1")
+    for i in gaps:
+        mask[i] = 0
+    kept = "".join(compress(original, mask))
+    return kept.translate(_TABLE), list(compress(range(len(original)), mask))
+
+
+def _delete(text: str, offs: list[int], positions: set[int]) -> tuple[str, list[int]]:
+    if not positions:
+        return text, offs
+    mask = bytearray(b"\x01") * len(text)
+    for i in positions:
+        mask[i] = 0
+    return "".join(compress(text, mask)), list(compress(offs, mask))
 
 
 def _rejoin_spaced(text: str) -> set[int]:
@@ -159,10 +190,10 @@ def _collapse_spaces(text: str) -> set[int]:
 
 
 def normalize(original: str) -> NormText:
-    chars, offs = _first_pass(original)
-    chars, offs = _delete(chars, offs, _rejoin_spaced("".join(chars)))
-    chars, offs = _delete(chars, offs, _collapse_spaces("".join(chars)))
-    return NormText(original, "".join(chars), tuple(offs) + (len(original),))
+    text, offs = _first_pass(original)
+    text, offs = _delete(text, offs, _rejoin_spaced(text))
+    text, offs = _delete(text, offs, _collapse_spaces(text))
+    return NormText(original, text, tuple(offs) + (len(original),))
 
 
 def normalize_term(term: str) -> str:

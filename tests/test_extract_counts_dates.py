@@ -1,0 +1,97 @@
+"""End to end: how many were killed, and on which day, by the codebook's counting and dating rules."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from conftest import ExtractText
+
+
+def test_latest_death_toll_in_the_article_wins(extract_text: ExtractText) -> None:
+    text = ("قُتل خمسة مدنيين وأصيب آخرون، صباح اليوم، بانفجار سيارة مفخخة وسط سوق مدينة أعزاز بريف حلب الشمالي. "
+            "وفي حصيلة جديدة، أفاد مصدر طبي بارتفاع عدد القتلى إلى ثمانية، إضافة إلى 20 جريحاً "
+            "نُقلوا إلى مشافي المنطقة.")
+    ex = extract_text(text, "2023-06-12T15:00:00+03:00")
+    r = ex.one()
+    assert (r.event_type, r.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert (r.country, r.admin1) == ("Syria", "Aleppo")
+    assert ex.km(r, 36.58662, 37.04628) < 5
+    assert (r.fatalities, r.injured) == (8, 20)
+    assert any("ثمانية" in t for t in ex.said(r, "fatalities"))
+
+
+def test_subsets_introduced_by_binahum_are_not_added(extract_text: ExtractText) -> None:
+    text = ("أسفر قصف مدفعي لقوات النظام على مدينة أريحا في ريف إدلب الجنوبي، مساء اليوم، "
+            "عن مقتل ستة مدنيين بينهم امرأتان وثلاثة أطفال، وإصابة تسعة آخرين بينهم أربعة أطفال.")
+    ex = extract_text(text, "2023-10-05T20:00:00+03:00")
+    r = ex.one()
+    assert (r.event_type, r.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert (r.actor1, r.actor2) == ("Military Forces of Syria", "Civilians (Syria)")
+    assert ex.km(r, 35.81374, 36.60964) < 5
+    assert (r.fatalities, r.injured) == (6, 9)
+    assert any("ستة" in t for t in ex.said(r, "fatalities"))
+
+
+@pytest.mark.parametrize("killed, expected, word", [
+    ("ثلاثة عناصر", 3, "ثلاثة"),
+    ("11 عنصراً", 11, "11"),
+    ("أكثر من سبعة عناصر", 7, "سبعة"),
+])
+def test_counts_in_words_and_digits(extract_text: ExtractText, killed: str, expected: int, word: str) -> None:
+    text = (f"قُتل {killed} من قوات النظام، فجر اليوم، في هجوم شنّه مسلحون على حاجز عسكري "
+            "عند مدخل مدينة الصنمين بريف درعا الشمالي، وفق ما أفاد به ناشطون.")
+    ex = extract_text(text, "2023-07-11T10:00:00+03:00")
+    r = ex.one()
+    assert (r.event_type, r.sub_event_type) == ("Battles", "Armed clash")
+    assert r.fatalities == expected
+    assert any(word in t for t in ex.said(r, "fatalities"))
+
+
+def test_dozens_count_as_twelve(extract_text: ExtractText) -> None:
+    text = ("قُتل عشرات العناصر من تنظيم داعش، اليوم، في غارات جوية شنّتها طائرات التحالف الدولي "
+            "على مواقعهم قرب بلدة هجين بريف دير الزور الشرقي، بحسب بيان للتحالف.")
+    ex = extract_text(text, "2018-11-20T17:00:00+02:00")
+    r = ex.one()
+    assert (r.event_type, r.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (r.actor1, r.actor2) == ("International Coalition", "Islamic State")
+    assert ex.km(r, 34.69508, 40.83138) < 5
+    assert r.fatalities == 12
+    assert any("عشرات" in t for t in ex.said(r, "fatalities"))
+
+
+STRIKE = "استهدفت طائرة مسيّرة تركية {when} سيارة قرب بلدة عامودا في ريف الحسكة الشمالي، ما أدى إلى مقتل شخصين."
+
+
+@pytest.mark.parametrize("when, published, day, precision", [
+    pytest.param("أمس", "2024-01-23T10:00:00+03:00", "2024-01-22", 1, id="yesterday"),
+    pytest.param("فجر اليوم", "2024-01-23T10:00:00+03:00", "2024-01-23", 1, id="dawn-today"),
+    pytest.param("يوم الخميس", "2023-08-05T10:00:00+03:00", "2023-08-03", 2, id="weekday-alone"),
+    pytest.param("أمس الجمعة", "2023-09-01T10:00:00+03:00", "2023-08-31", 2, id="yesterday-friday-on-a-friday"),
+    pytest.param("في 14 تشرين الأول", "2023-10-16T10:00:00+03:00", "2023-10-14", 1, id="syriac-month"),
+])
+def test_event_date_resolves_against_publication(extract_text: ExtractText, when: str, published: str, day: str,
+                                                 precision: int) -> None:
+    ex = extract_text(STRIKE.format(when=when), published)
+    r = ex.one()
+    assert (r.event_date, r.time_precision) == (day, precision)
+    assert ex.km(r, 37.10417, 40.93) < 5
+    assert r.fatalities == 2
+    assert any(when.split()[-1] in t for t in ex.said(r, "event_date"))
+
+
+def test_event_recalled_from_a_previous_month_is_background(extract_text: ExtractText) -> None:
+    text = ("قُتل ثلاثة عناصر من قسد، فجر اليوم، بهجوم لخلايا داعش على حاجز قرب بلدة البصيرة بريف دير الزور الشرقي. "
+            "ويأتي الهجوم بعد أسابيع من هجوم مماثل شنّه التنظيم على حاجز في بلدة ذيبان في 20 كانون الثاني الماضي، "
+            "قُتل فيه عنصران.")
+    ex = extract_text(text, "2024-02-10T09:00:00+03:00")
+    now, then = ex.one("main"), ex.one("background")
+    assert (now.event_date, now.fatalities) == ("2024-02-10", 3)
+    assert ex.km(now, 35.15618, 40.42716) < 5
+    assert (then.event_date, then.time_precision, then.fatalities) == ("2024-01-20", 1, 2)
+    assert ex.km(then, 35.01498, 40.51028) < 5
+    for r in (now, then):
+        assert (r.event_type, r.sub_event_type) == ("Battles", "Armed clash")
+        assert (r.actor1, r.actor2) == ("Islamic State", "SDF")
+    assert any("كانون الثاني" in t for t in ex.said(then, "event_date"))
