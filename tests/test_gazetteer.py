@@ -16,11 +16,14 @@ from rasd.geo.gazetteer import (
     GazetteerError,
     acled_admin1,
     check_layers,
+    data_dir,
     default_gazetteer,
     read_rows,
     validate,
+    validate_operators,
 )
 from rasd.geo.geonames import GeoNamesError, acled_name, clean_arabic_name, import_geonames
+from rasd.geo.operators import operator_of
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "geonames"
 HASAKAH = "gn:173811"
@@ -117,6 +120,10 @@ def test_forms_are_normalized_keys(gaz: Gazetteer) -> None:
         ("الميادين", "gn:173480", True),  # also the outlet's name
         ("الباب", "gn:174018", True),  # "the door"
         ("القائم", "gn:92138", True),  # "the existing"
+    ("دوما", "gn:170590", True),  # "always"
+    ("بحركة", "gn:98156", True),  # "with a movement"
+    ("تدمر", "gn:163808", True),  # "it destroys"
+    ("الرمادي", "gn:98717", True),  # "grey"
         ("دمشق", "gn:170654", False),
         ("الموصل", "gn:99072", False),
     ],
@@ -273,3 +280,58 @@ def test_cli_validate_and_lookup_exit_codes(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "kind 'hamlet'" in result.output
     assert runner.invoke(gazetteer_cli, ["lookup", "مدينة لا وجود لها"]).exit_code == 1
+
+
+@pytest.mark.parametrize(("name", "place_id"), [
+    ("شنكال", "gn:448149"),  # Kurdish name of Sinjar (Iraq)
+    ("قاعدة حرير", "ap:ORBR"),  # the air base, not Harir town
+    ("القرية الخضراء", "cur:green-village"),  # the base inside the al-Omar field, not the field
+    ("قاعدة فكتوريا", "cur:victoria-base"),
+    ("معبر القائم", "cur:qaim-crossing"),
+    ("قاعدة تل بيدر", "cur:tal-baydar-base"),
+])
+def test_round2_names_find_one_place(gaz: Gazetteer, name: str, place_id: str) -> None:
+    assert [p.id for p in gaz.lookup(name)] == [place_id]
+
+
+@pytest.mark.parametrize("form", ["عنه", "كوت", "الشعيرات", "الدالي"])
+def test_misleading_variants_are_not_forms(gaz: Gazetteer, form: str) -> None:
+    """"about it", Côte, "the filaments", a surname: these variants were dropped from their places."""
+    assert form not in gaz.forms()
+
+
+def test_civil_airport_and_base_are_separate_places(gaz: Gazetteer) -> None:
+    assert [p.id for p in gaz.lookup("مطار بغداد")] == ["ap:ORBI"]
+    assert [p.id for p in gaz.lookup("قاعدة أربيل الجوية")] == ["cur:erbil-air-base"]
+
+
+def test_shipped_operators_are_valid_and_act_on_violence(gaz: Gazetteer) -> None:
+    assert validate_operators(data_dir() / "operators.tsv") == []
+    assert operator_of(gaz.get("ap:ORAA"), "Explosions/Remote violence") == "Military Forces of the United States"
+    assert operator_of(gaz.get("ap:OSLK"), "Battles") == "Military Forces of Russia"
+    assert operator_of(gaz.get("ap:ORBI"), "Explosions/Remote violence") is None  # the civil airport
+    assert operator_of(gaz.get("ap:ORAA"), "Protests") is None
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("cur:nowhere\tMilitary Forces of Russia\tx", "place id 'cur:nowhere' is not a known gazetteer place"),
+    ("ap:OSLK\tRussian Army\tx", "actor 'Russian Army' is not a canonical actor name"),
+    ("ap:OSLK\tMilitary Forces of Russia\t", "source is empty"),
+    ("ap:OSLK\tMilitary Forces of Russia", "expected 3 columns, got 2"),
+])
+def test_operator_validator_names_line_value_and_reason(tmp_path: Path, line: str, reason: str) -> None:
+    path = tmp_path / "operators.tsv"
+    path.write_text("place_id\tactor\tsource\n" + line + "\n", encoding="utf-8")
+    problems = validate_operators(path)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{path}:2: ")
+    assert reason in problems[0]
+
+
+def test_operator_validator_reports_duplicates_and_bad_header(tmp_path: Path) -> None:
+    path = tmp_path / "operators.tsv"
+    row = "ap:OSLK\tMilitary Forces of Russia\tHmeimim"
+    path.write_text(f"place_id\tactor\tsource\n{row}\n{row}\n", encoding="utf-8")
+    assert validate_operators(path) == [f"{path}:3: place id 'ap:OSLK' duplicates line 2"]
+    path.write_text("id\tactor\n", encoding="utf-8")
+    assert "is not place_id actor source" in validate_operators(path)[0]

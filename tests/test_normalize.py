@@ -51,6 +51,10 @@ def test_arabic_punctuation_and_quotes() -> None:
     assert normalize("«قسد»، الأسايش؛ لماذا؟").text == '"قسد", الاسايش; لماذا?'
 
 
+def test_a_preposition_before_a_spaced_word_stays_apart() -> None:
+    assert normalize("عناصر من د ا ع ش في الرقة").text == "عناصر من داعش في الرقه"
+
+
 def test_short_words_written_apart_are_not_joined() -> None:
     assert normalize("و في ما يلي").text == "و في ما يلي"
 

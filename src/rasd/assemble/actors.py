@@ -54,6 +54,8 @@ AGENT_MARKERS = (
     "يد",
 )
 ACTING_SIDES_IN_ARRESTS = (1, 3)
+SPEAKER_REACH = 12  # characters from "مصدر في" to the body it speaks for
+VICTIM_REACH = 25  # characters from "مقتل عنصرين من" to the side that lost them
 
 
 @dataclass(frozen=True)
@@ -93,16 +95,37 @@ def _marker_before(text: str, start: int, markers: tuple[str, ...]) -> bool:
     return any(w.lstrip("وفبل") in markers or w in markers for w in words)
 
 
-def assign(text: str, found: list[tuple[Mention, Entry]], sub_event_type: str, operator: str | None) -> Actors:
+@dataclass(frozen=True)
+class Scene:
+    """Spans around the actors that tell their roles: weapons (agents), casualty words (victims), speakers."""
+
+    weapons: list[Mention]
+    casualties: list[Mention]
+    speakers: list[Mention]
+
+    def role(self, m: Mention) -> str:
+        if any(w.start < m.end and m.start < w.end for w in self.weapons):
+            return "agent"  # "طائرة مسيرة تركية": the weapon names who used it
+        if any(0 <= m.start - s.end <= SPEAKER_REACH for s in self.speakers):
+            return "speaker"  # "مصدر في الشرطة العراقية" speaks; it did not take part
+        if any(0 <= m.start - c.end <= VICTIM_REACH for c in self.casualties):
+            return "victim"  # "مقتل عنصرين من قسد"
+        return ""
+
+
+def assign(
+    text: str, found: list[tuple[Mention, Entry]], sub_event_type: str, operator: str | None, scene: Scene | None = None
+) -> Actors:
     order: list[Entry] = []
     targets: list[Entry] = []
     for m, e in found:
-        if e in order or e in targets:
+        role = scene.role(m) if scene else ""
+        if e in order or e in targets or (role == "speaker" and len(found) > 1):
             continue
-        is_target = e.data["inter"] == 7 or _marker_before(text, m.start, TARGET_MARKERS)
-        if _marker_before(text, m.start, AGENT_MARKERS) and e.data["inter"] != 7:
+        agent = role == "agent" or _marker_before(text, m.start, AGENT_MARKERS)
+        if agent and e.data["inter"] != 7:
             order.insert(0, e)
-        elif is_target:
+        elif e.data["inter"] == 7 or role == "victim" or _marker_before(text, m.start, TARGET_MARKERS):
             targets.append(e)
         else:
             order.append(e)

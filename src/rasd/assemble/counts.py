@@ -16,6 +16,9 @@ from rasd.model import Mention
 
 MAX_GAP_BEFORE = 40  # characters from a count word to the number it governs
 MAX_GAP_NOUN = 2
+VERB_CUES = ("fatalities_verb",)  # killing verbs, whose victim may stand a clause away
+VERB_REACH = 60
+FIELD_OF = {"fatalities_verb": "fatalities"}
 FIELDS = ("fatalities", "injured", "arrested", "escaped", "detainees_held", "displaced")
 
 
@@ -47,14 +50,15 @@ def _is_subset(n: Mention, subsets: list[Mention]) -> bool:
     return any(s.end <= n.start and n.start - s.end <= 12 for s in subsets)
 
 
-def _singles(cues: list[Mention], persons: list[Mention], numbers: list[Mention], text: str) -> list[Count]:
-    """A count word followed by one person and no number: "مقتل جندي" = 1."""
+def _singles(cues: list[Mention], persons: list[Mention], numbers: list[Mention]) -> list[Count]:
+    """A count word followed by one person and no number: "مقتل جندي" = 1, "اغتال مسلحون ... مدنياً" = 1."""
     out = []
     for c in cues:
-        nxt = [p for p in persons if 0 <= p.start - c.end <= MAX_GAP_NOUN]
-        if not nxt or any(0 <= n.start - c.end <= 25 for n in numbers):
+        reach = VERB_REACH if c.key in VERB_CUES else MAX_GAP_NOUN
+        nxt = [p for p in persons if 0 <= p.start - c.end <= reach]
+        if not nxt or any(c.end <= n.start < nxt[0].start for n in numbers):
             continue
-        out.append(Count(c.key, 1, c.start, nxt[0].end))
+        out.append(Count(FIELD_OF.get(c.key, c.key), 1, c.start, nxt[0].end))
     return out
 
 
@@ -72,13 +76,13 @@ def counts_in(start: int, end: int, idx: MentionIndex, text: str) -> list[Count]
         cue = _cue_for(n, cues, text)
         if cue is None:
             continue
-        c = Count(cue.key, int(n.data["value"]), min(cue.start, n.start), max(cue.end, n.end), update)
+        c = Count(FIELD_OF.get(cue.key, cue.key), int(n.data["value"]), min(cue.start, n.start), max(cue.end, n.end), update)
         prev = bound.get(cue.start)
         if prev is None or (c.end - c.start) < (prev.end - prev.start):
             bound[cue.start] = c
     out = list(bound.values())
     free = [c for c in cues if c.start not in bound]
-    out += _singles(free, idx.within(start, end, kind="cue", group="person"), numbers, text)
+    out += _singles(free, idx.within(start, end, kind="cue", group="person"), numbers)
     return out
 
 

@@ -47,8 +47,10 @@ def _same_spot(a: Candidate, b: Candidate) -> bool:
 def _types_agree(a: Candidate, b: Candidate) -> bool:
     ta, sa, ga = trigger_type(a)
     tb, sb, gb = trigger_type(b)
-    if (ta, sa) == (tb, sb) or ga or gb:
+    if (ta, sa) == (tb, sb):
         return True
+    if ga or gb:  # a generic attack joins an event of its own family (violence), not a curfew or an arrest
+        return (ta in QUIET) == (tb in QUIET)
     if ta in QUIET and tb in QUIET:
         return _same_spot(a, b)  # measures of different kinds merge only where they were taken together
     pair = {(ta, sa), (tb, sb)}
@@ -109,7 +111,7 @@ def _absorb(into: Candidate, c: Candidate) -> None:
     into.merged.append(c)
     into.denied = into.denied and c.denied
     assert into.place is not None and c.place is not None
-    finer = KIND_RANK.get(c.place.kind, 0) > KIND_RANK.get(into.place.kind, 0)
+    finer = KIND_RANK.get(c.place.kind, 0) > KIND_RANK.get(into.place.kind, 0) and not trigger_type(c)[2]
     if (finer and (into.place_inherited or not c.place_inherited)) or (into.place_inherited and not c.place_inherited):
         into.place, into.place_mention, into.place_inherited = c.place, c.place_mention, c.place_inherited
     if c.date is not None and (into.date is None or (into.date_inherited and not c.date_inherited)):
@@ -119,10 +121,9 @@ def _absorb(into: Candidate, c: Candidate) -> None:
 def merge(cands: list[Candidate], published: dt.date | None) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
-        for o in out:
-            if same_event(o, c, published):
-                _absorb(o, c)
-                break
+        matches = [o for o in out if same_event(o, c, published)]
+        if matches:  # the nearest event told before it: the text goes on about what it just told
+            _absorb(min(matches, key=lambda o: c.sentence - max(x.sentence for x in [o, *o.merged])), c)
         else:
             out.append(c)
     return out

@@ -51,6 +51,15 @@ def _ground_words(c: Candidate) -> bool:
     )
 
 
+def _scene(c: Candidate, d: Draft, spans: list[tuple[int, int]]) -> actor_roles.Scene:
+    cues = [m for s, e in spans for m in d.index.within(s, e, kind="cue")]
+    return actor_roles.Scene(
+        weapons=[m for s, e in spans for m in d.index.within(s, e, kind="trigger")],
+        casualties=[m for m in cues if m.data.get("group") == "count"],
+        speakers=[m for m in cues if m.data.get("group") == "source"],
+    )
+
+
 def _actor_mentions(c: Candidate, d: Draft, spans: list[tuple[int, int]]) -> list[Mention]:
     """Actors named with the event, else in its sentence, else in the sentences just before (the same attacker)."""
     own = [m for s, e in c.spans for m in d.index.within(s, e, kind="actor")]
@@ -158,7 +167,7 @@ def build(ctx: Context, c: Candidate) -> Report:
     spans = _spans_for_counts(c, d)
     found = actor_roles.resolve(_actor_mentions(c, d, spans), c.place)
     etype0, sub0, _ = trigger_type(c)
-    acts = actor_roles.assign(text, found, sub0, operator_of(c.place, etype0))
+    acts = actor_roles.assign(text, found, sub0, operator_of(c.place, etype0), _scene(c, d, spans))
     etype, sub, tags = _type(c, acts, d, spans, ctx.remote_type)
     figures = _counts(ctx, spans)
     r = Report(

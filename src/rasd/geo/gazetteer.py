@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
+import yaml
+
 from rasd.text.normalize import normalize_term
 
 COLUMNS: tuple[str, ...] = (
@@ -73,6 +75,8 @@ FACILITY_TYPES = frozenset(
 )
 SCOPE_COUNTRIES = ("Syria", "Iraq")
 PACKAGED_FILES = ("generated.tsv", "curated.tsv", "foreign.tsv")
+OPERATORS_FILE = "operators.tsv"
+OPERATOR_COLUMNS = ("place_id", "actor", "source")
 _ID = re.compile(r"^[a-z]+:[A-Za-z0-9_.\-]+$")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 
@@ -397,6 +401,53 @@ def validate(rows: Iterable[Row], known_ids: Iterable[str] = ()) -> list[str]:
     return problems
 
 
+# ---------------------------------------------------------------- operators (who holds a facility)
+
+
+def actor_names(path: Path | None = None) -> frozenset[str]:
+    """Canonical actor names of data/lexicons/actors.yaml (the names operators.tsv may use)."""
+    path = path or data_dir().parent / "lexicons" / "actors.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise GazetteerError(f"{path}: cannot read the actor lexicon: {e}") from e
+    return frozenset(str(a["name"]) for a in data.get("actors", []) if isinstance(a, dict) and "name" in a)
+
+
+def validate_operators(path: Path, known_ids: Iterable[str] | None = None,
+                       actors: Iterable[str] | None = None) -> list[str]:
+    """Problems of an operators file (place_id, actor, source): a place id the gazetteer does not know, an actor
+    name that is not canonical in actors.yaml, a duplicate place, an empty source. Each names file, line, value."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        return [f"{path}: cannot read: {e}"]
+    if not lines or tuple(c.strip() for c in lines[0].split("\t")) != OPERATOR_COLUMNS:
+        return [f"{path}:1: header {(lines[0] if lines else '')!r} is not {' '.join(OPERATOR_COLUMNS)}"]
+    ids = set(known_ids) if known_ids is not None else set(default_gazetteer().places)
+    names = frozenset(actors) if actors is not None else actor_names()
+    problems: list[str] = []
+    first: dict[str, int] = {}
+    for n, line in enumerate(lines[1:], start=2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != len(OPERATOR_COLUMNS):
+            problems.append(f"{path}:{n}: expected {len(OPERATOR_COLUMNS)} columns, got {len(cells)}: {line!r}")
+            continue
+        place_id, actor, source = cells
+        if place_id not in ids:
+            problems.append(f"{path}:{n}: place id {place_id!r} is not a known gazetteer place")
+        if actor not in names:
+            problems.append(f"{path}:{n}: actor {actor!r} is not a canonical actor name of actors.yaml")
+        if not source:
+            problems.append(f"{path}:{n}: {place_id}: source is empty: say who holds the place, per whom")
+        if place_id in first:
+            problems.append(f"{path}:{n}: place id {place_id!r} duplicates line {first[place_id]}")
+        first.setdefault(place_id, n)
+    return problems
+
+
 # ---------------------------------------------------------------- the gazetteer
 
 
@@ -429,7 +480,7 @@ def check_layers(extra: list[Path] | None = None) -> list[str]:
                 problems.append(str(e))
         problems.extend(validate(rows, known_ids=known))
         known.update(r.get("id") for r in rows)
-    return problems
+    return problems + validate_operators(data_dir() / OPERATORS_FILE, known_ids=known)
 
 
 def packaged_ids() -> frozenset[str]:

@@ -116,6 +116,8 @@ _TATWEEL_GAP = re.compile(r"\u0640[ \t\u00a0]+\u0640")
 _AR = "\u0621-\u064a"
 # Letter-spacing obfuscation: "د ا ع ش", "د اع ش": runs of 1-2 letter tokens.
 _SPACED = re.compile(rf"(?<![{_AR}])(?:[{_AR}]{{1,2}} ){{2,}}[{_AR}]{{1,2}}(?![{_AR}])")
+# Two-letter words that stand before or after a spaced-out word without being part of it.
+_SHORT_WORDS = frozenset("من في عن ما لا لم لن قد او ان هو هي اذ كل مع ثم".split())
 _SPACES = re.compile(r"[ ]{2,}|[ ]*\n[\s]*")
 
 
@@ -174,9 +176,16 @@ def _rejoin_spaced(text: str) -> set[int]:
     out: set[int] = set()
     for m in _SPACED.finditer(text):
         tokens = m.group(0).split(" ")
+        start = m.start()
+        while len(tokens) > 2 and tokens[0] in _SHORT_WORDS:  # "من د ا ع ش": the preposition stays apart
+            start += len(tokens[0]) + 1
+            tokens = tokens[1:]
+        while len(tokens) > 2 and tokens[-1] in _SHORT_WORDS:
+            tokens = tokens[:-1]
         if sum(len(t) == 1 for t in tokens) < 2 or tokens[0] == "و" and len(tokens) == 3:
             continue
-        out.update(m.start() + i for i, c in enumerate(m.group(0)) if c == " ")
+        run = " ".join(tokens)
+        out.update(start + i for i, c in enumerate(run) if c == " ")
     return out
 
 
