@@ -16,6 +16,7 @@ from rasd.model import Mention
 from rasd.recognize.lexicon import default_lexicon
 
 NEGATION_REACH = 25  # characters from a negation to the trigger it cancels
+DENIAL_REACH = 3  # sentences back that a bare denial reaches
 PLACE_REACH = 120  # characters from a trigger to a place of the same unit
 
 
@@ -32,6 +33,8 @@ class Candidate:
     date_inherited: bool = False
     recall: bool = False
     denied: bool = False
+    refers_back: bool = False  # its sentence goes on about the event told just before ("وجرت العملية في")
+    denials: list[int] = field(default_factory=list)  # later sentences that deny it without a trigger of their own
     merged: list[Candidate] = field(default_factory=list)
 
     @property
@@ -112,10 +115,12 @@ def _live_triggers(
 ) -> list[Mention]:
     """Triggers of a clause that tell an event here: not after a cause cue ("ردا على مجازر"), not abroad."""
     negations = idx.within(start, end, kind="cue", group="negation")
+    groups = {m.data.get("group") for m in idx.within(start, end, kind="cue")}
     trig = [
         t
         for t in idx.within(start, end, kind="trigger")
         if not any(0 <= t.start - n.end <= NEGATION_REACH for n in negations)
+        and default_lexicon().trigger(t.key).data.get("unless") not in groups
     ]
     causes = idx.within(start, end, kind="cue", group="cause")
     if causes:
@@ -196,18 +201,21 @@ def draft(text: str, mentions: list[Mention], places: dict[int, Place]) -> Draft
     sents = sentences(text)
     out: list[Candidate] = []
     for sent in sents:
-        if (
-            not idx.within(sent.start, sent.end, kind="trigger")
-            or _has(idx, sent, "irrealis")
-            or _has(idx, sent, "aggregate")
-        ):
+        if _skipped(idx, sent):
             continue
         recall = _has(idx, sent, "recall", head=12)
         denied = _has(idx, sent, "denies")
+        back = _has(idx, sent, "refers_back")
         for unit in _units(text, sent, idx, places):
             for pm in _place_split(unit, places):
                 c = Candidate(
-                    sent.index, sent.paragraph, [(unit.start, unit.end)], unit.triggers, recall=recall, denied=denied
+                    sent.index,
+                    sent.paragraph,
+                    [(unit.start, unit.end)],
+                    unit.triggers,
+                    recall=recall,
+                    denied=denied,
+                    refers_back=back,
                 )
                 if pm is not None:
                     c.place, c.place_mention = places[pm.start], pm
@@ -215,4 +223,25 @@ def draft(text: str, mentions: list[Mention], places: dict[int, Place]) -> Draft
                 if dates:
                     c.date = min(dates, key=lambda d: abs(d.start - unit.triggers[0].start))
                 out.append(c)
+    _attach_denials(out, sents, idx)
     return Draft(text, out, sents, idx, places)
+
+
+def _skipped(idx: MentionIndex, sent: Sentence) -> bool:
+    """No trigger, or a threat, plan, condemnation or summary; "a series of strikes" only when undated."""
+    if not idx.within(sent.start, sent.end, kind="trigger"):
+        return True
+    if _has(idx, sent, "irrealis") or _has(idx, sent, "aggregate"):
+        return True
+    return _has(idx, sent, "series") and not idx.within(sent.start, sent.end, kind="date")
+
+
+def _attach_denials(cands: list[Candidate], sents: list[Sentence], idx: MentionIndex) -> None:
+    """A denial with no event of its own ("نفى هذه الأنباء") denies the event told just before it."""
+    told = {c.sentence for c in cands}
+    for s in sents:
+        if s.index in told or not _has(idx, s, "denies"):
+            continue
+        before = [c for c in cands if s.index - DENIAL_REACH <= c.sentence < s.index]
+        if before:
+            before[-1].denials.append(s.index)

@@ -59,7 +59,8 @@ def _refine_place(c: Candidate, d: Draft) -> None:
     ):
         return
     nxt = d.sentences[c.sentence + 1]
-    if d.index.within(nxt.start, nxt.end, kind="trigger"):
+    goes_on = any(m.key == "refers_back" for m in d.index.within(nxt.start, nxt.end, kind="cue"))
+    if d.index.within(nxt.start, nxt.end, kind="trigger") and not goes_on:
         return
     for m in d.index.within(nxt.start, nxt.end, kind="place"):
         p = d.places.get(m.start)

@@ -76,7 +76,9 @@ def counts_in(start: int, end: int, idx: MentionIndex, text: str) -> list[Count]
         cue = _cue_for(n, cues, text)
         if cue is None:
             continue
-        c = Count(FIELD_OF.get(cue.key, cue.key), int(n.data["value"]), min(cue.start, n.start), max(cue.end, n.end), update)
+        c = Count(
+            FIELD_OF.get(cue.key, cue.key), int(n.data["value"]), min(cue.start, n.start), max(cue.end, n.end), update
+        )
         prev = bound.get(cue.start)
         if prev is None or (c.end - c.start) < (prev.end - prev.start):
             bound[cue.start] = c

@@ -153,8 +153,10 @@ def _claims(ctx: Context, c: Candidate, figures: dict[str, Count], etype: str) -
         src, stance = _source(ctx, cnt.start, cnt.end)
         claims.append(Claim(f, cnt.value, src, "asserts" if stance == "reports" else stance))
     for x in [c, *c.merged]:
-        if x.denied:
-            src, _ = _source(ctx, x.start, x.end)
+        denials = [(x.start, x.end)] if x.denied else []
+        denials += [(ctx.draft.sentences[i].start, ctx.draft.sentences[i].end) for i in x.denials]
+        for start, end in denials:
+            src, _ = _source(ctx, start, end)
             claims.append(Claim("event", False, src, "denies"))
     return claims
 
@@ -207,7 +209,7 @@ def _tags(tags: list[str], c: Candidate, d: Draft, spans: list[tuple[int, int]])
         out.add(c.place.facility_type)
     if any(d.index.within(s, e, kind="cue", group="prison") for s, e in spans):
         out.add("prison")
-    if c.denied or any(x.denied for x in c.merged):
+    if any(x.denied or x.denials for x in [c, *c.merged]):
         out.add("denied")
     return sorted(out)
 

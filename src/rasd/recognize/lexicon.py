@@ -77,6 +77,8 @@ CUE_GROUPS = (
     "aggregate",
     "negation",
     "source",
+    "refers_back",
+    "series",
 )
 
 _FORMS = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
@@ -122,6 +124,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                         "rank": {"type": "integer"},
                         "generic": {"type": "boolean"},
                         "support": {"type": "boolean"},
+                                "unless": {"type": "string"},
                         "tags": {"type": "array", "items": {"enum": list(TAGS)}},
                         "by_actor": {"type": "object", "additionalProperties": {"type": "string"}},
                         "state_sub": {"type": "string"},
