@@ -8,12 +8,14 @@ names elsewhere, then size. Names that are also common words need a locative cue
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 from collections.abc import Iterable
 
 from rasd.geo.gazetteer import Gazetteer, Place, default_gazetteer
 from rasd.model import Mention
 from rasd.text.normalize import NormText
 
+ABROAD_WEIGHT = 3.0  # how much the document's balance of foreign and home names weighs in a choice
 SHORT_NAME = 3  # names of three letters or fewer (عنه، تل) are taken only after a locative cue
 
 # The cue word before a name and the kinds (or facility types) it points to.
@@ -85,31 +87,50 @@ def cue_before(text: str, start: int) -> str | None:
     return w if w in CUE_KINDS else None
 
 
-def _score(p: Place, cue: str | None, admin1s: set[str], cities: set[str], countries: set[str]) -> float:
+@dataclass
+class PlaceContext:
+    """What the unambiguous names of a document say about where it is: governorates, cities, and how much
+    of it is abroad (a Lebanese-front report's المالكية is the Israeli post, not the Hasakah town)."""
+
+    admin1s: set[str] = field(default_factory=set)
+    cities: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    abroad: int = 0
+    home: int = 0
+
+    def abroad_share(self) -> float:
+        return self.abroad / (self.abroad + self.home) if self.abroad + self.home else 0.0
+
+
+def _score(p: Place, cue: str | None, ctx: PlaceContext) -> float:
     s = KIND_RANK.get(p.kind, 0) * 0.1 + math.log10(p.population + 10) * 0.2
     if cue:
         kinds = CUE_KINDS[cue]
         if p.kind in kinds or (p.facility_type or "") in kinds:
             s += 5
-    if p.admin1 in admin1s:
+    if p.admin1 in ctx.admin1s:
         s += 3
-    if p.parent and p.parent in cities:
+    if p.parent and p.parent in ctx.cities:
         s += 4
-    if p.country in countries:
+    if p.country in ctx.countries:
         s += 1
-    return s
+    share = ctx.abroad_share()
+    return s + ABROAD_WEIGHT * (share if p.kind == "foreign" else 1 - share)
 
 
-def _unambiguous_context(text_mentions: list[tuple[Mention, list[Place]]]) -> tuple[set[str], set[str], set[str]]:
-    admin1s, cities, countries = set(), set(), set()
+def _unambiguous_context(text_mentions: list[tuple[Mention, list[Place]]]) -> PlaceContext:
+    ctx = PlaceContext()
     for _, cands in text_mentions:
-        if len({c.admin1 for c in cands}) == 1 and cands[0].kind != "foreign":
-            admin1s.add(cands[0].admin1)
-            countries.add(cands[0].country)
-        for c in cands:
-            if c.kind in ("city", "town") and len(cands) == 1:
-                cities.add(c.id)
-    return admin1s, cities, countries
+        if len({(c.admin1, c.country) for c in cands}) != 1:
+            continue
+        if cands[0].kind == "foreign":
+            ctx.abroad += 1
+            continue
+        ctx.home += 1
+        ctx.admin1s.add(cands[0].admin1)
+        ctx.countries.add(cands[0].country)
+        ctx.cities.update(c.id for c in cands if c.kind in ("city", "town") and len(cands) == 1)
+    return ctx
 
 
 def _inflected(original: NormText, m: Mention) -> bool:
@@ -138,9 +159,9 @@ def resolve_places(
             cands = [c for c in cands if not c.needs_cue and len(m.key) > SHORT_NAME]
         if cands:
             found.append((m, cands))
-    admin1s, cities, countries = _unambiguous_context(found)
+    ctx = _unambiguous_context(found)
     out: dict[int, Place] = {}
     for m, cands in found:
         cue = cue_of(text, m)
-        out[m.start] = max(cands, key=lambda p: _score(p, cue, admin1s, cities, countries))
+        out[m.start] = max(cands, key=lambda p: _score(p, cue, ctx))
     return out
