@@ -16,6 +16,7 @@ from rasd.model import Mention
 from rasd.recognize.lexicon import default_lexicon
 
 NEGATION_REACH = 25  # characters from a negation to the trigger it cancels
+LIST_MIN = 4  # facilities named in one unit that make it a list (three bases can be one salvo)
 DENIAL_REACH = 3  # sentences back that a bare denial reaches
 PLACE_REACH = 120  # characters from a trigger to a place of the same unit
 
@@ -102,7 +103,12 @@ def _units(text: str, sent: Sentence, idx: MentionIndex, places: dict[int, Place
             merged[-1] = u
         else:
             merged.append(u)
-    return [u for u in merged if any(not _support(t) for t in u.triggers)]
+    return [u for u in merged if any(not _support(t) for t in u.triggers) and not _a_list(u, places)]
+
+
+def _a_list(unit: Unit, places: dict[int, Place]) -> bool:
+    """A unit naming many facilities ("عين الأسد، التنف، الحرير، كونيكو") sums attacks up; it tells no one event."""
+    return len({places[m.start].id for m in unit.places if places[m.start].kind == "facility"}) >= LIST_MIN
 
 
 def _support(t: Mention) -> bool:

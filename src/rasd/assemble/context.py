@@ -72,10 +72,12 @@ def _refine_place(c: Candidate, d: Draft) -> None:
 def _inherit_date(c: Candidate, d: Draft) -> None:
     if c.date is not None:
         return
-    para = d.sentences[c.sentence].paragraph
+    own = d.sentences[c.sentence]
+    head = d.index.within(own.start, min(own.end, own.start + 8), kind="cue")
+    goes_on = any(m.key == "also" for m in head)  # "كذلك، استهدفت ...": still in the time told before
     for s in reversed(d.sentences[max(0, c.sentence - LOOKBACK) : c.sentence]):
         dates = d.index.within(s.start, s.end, kind="date")
-        if dates and s.paragraph == para:
+        if dates and (s.paragraph == own.paragraph or (goes_on and s.index == c.sentence - 1)):
             c.date, c.date_inherited = dates[-1], True
             return
 

@@ -245,9 +245,12 @@ def _usual_weapon(cands: list[Candidate]) -> tuple[str, str] | None:
     return max(seen, key=lambda k: seen[k]) if seen else None
 
 
+LEDE = 3  # the first sentences of an article tell its news: an event there may take its place from the title
+
+
 def _weak(c: Candidate) -> bool:
-    """Neither its place nor its date is said where its trigger is: the text only alludes to it."""
-    return c.place_inherited and (c.date is None or c.date_inherited)
+    """Neither its place nor its date is said where its trigger is, past the lede: the text only alludes to it."""
+    return c.sentence >= LEDE and c.place_inherited and (c.date is None or c.date_inherited)
 
 
 def _supported(c: Candidate) -> bool:

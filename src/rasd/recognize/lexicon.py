@@ -79,6 +79,7 @@ CUE_GROUPS = (
     "source",
     "refers_back",
     "series",
+    "also",
 )
 
 _FORMS = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
