@@ -1,4 +1,5 @@
 """Shared helpers for the end-to-end extraction tests: text + publication time in, coded reports out."""
+
 from __future__ import annotations
 
 import math
@@ -30,7 +31,7 @@ class Extraction:
     def said(self, report: Report, field: str) -> list[str]:
         """The evidence texts for `field`, after checking every evidence span of `report` against the original."""
         for e in report.evidence:
-            assert self.doc.text[e.start:e.end] == e.text, (e.field, e.text, e.start, e.end)
+            assert self.doc.text[e.start : e.end] == e.text, (e.field, e.text, e.start, e.end)
             assert e.text.strip(), e
         return [e.text for e in report.evidence if e.field == field]
 
@@ -40,8 +41,11 @@ class Extraction:
         return km(report.latitude, report.longitude, lat, lon)
 
     def summary(self) -> list[str]:
-        return [f"{r.role} {r.event_date} {r.event_type}/{r.sub_event_type} @{r.location} a1={r.actor1} "
-                f"a2={r.actor2} k={r.fatalities} inj={r.injured} arr={r.arrested} tags={r.tags}" for r in self.reports]
+        return [
+            f"{r.role} {r.event_date} {r.event_type}/{r.sub_event_type} @{r.location} a1={r.actor1} "
+            f"a2={r.actor2} k={r.fatalities} inj={r.injured} arr={r.arrested} tags={r.tags}"
+            for r in self.reports
+        ]
 
 
 ExtractText = Callable[..., Extraction]
@@ -60,7 +64,9 @@ def km(lat1: float | None, lon1: float | None, lat2: float, lon2: float) -> floa
 @pytest.fixture
 def extract_text() -> ExtractText:
     """`extract_text(text, published, outlet=...)` runs the whole pipeline on one made-up article."""
+
     def run(text: str, published: str, outlet: str = "Test outlet") -> Extraction:
         doc = Document(id="example", text=text, published=published, outlet=outlet, lang="ar")
         return Extraction(doc, extract(doc))
+
     return run

@@ -1,4 +1,5 @@
 """End to end: how many were killed, and on which day, by the codebook's counting and dating rules."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -10,9 +11,11 @@ if TYPE_CHECKING:
 
 
 def test_latest_death_toll_in_the_article_wins(extract_text: ExtractText) -> None:
-    text = ("قُتل خمسة مدنيين وأصيب آخرون، صباح اليوم، بانفجار سيارة مفخخة وسط سوق مدينة أعزاز بريف حلب الشمالي. "
-            "وفي حصيلة جديدة، أفاد مصدر طبي بارتفاع عدد القتلى إلى ثمانية، إضافة إلى 20 جريحاً "
-            "نُقلوا إلى مشافي المنطقة.")
+    text = (
+        "قُتل خمسة مدنيين وأصيب آخرون، صباح اليوم، بانفجار سيارة مفخخة وسط سوق مدينة أعزاز بريف حلب الشمالي. "
+        "وفي حصيلة جديدة، أفاد مصدر طبي بارتفاع عدد القتلى إلى ثمانية، إضافة إلى 20 جريحاً "
+        "نُقلوا إلى مشافي المنطقة."
+    )
     ex = extract_text(text, "2023-06-12T15:00:00+03:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
@@ -23,8 +26,10 @@ def test_latest_death_toll_in_the_article_wins(extract_text: ExtractText) -> Non
 
 
 def test_subsets_introduced_by_binahum_are_not_added(extract_text: ExtractText) -> None:
-    text = ("أسفر قصف مدفعي لقوات النظام على مدينة أريحا في ريف إدلب الجنوبي، مساء اليوم، "
-            "عن مقتل ستة مدنيين بينهم امرأتان وثلاثة أطفال، وإصابة تسعة آخرين بينهم أربعة أطفال.")
+    text = (
+        "أسفر قصف مدفعي لقوات النظام على مدينة أريحا في ريف إدلب الجنوبي، مساء اليوم، "
+        "عن مقتل ستة مدنيين بينهم امرأتان وثلاثة أطفال، وإصابة تسعة آخرين بينهم أربعة أطفال."
+    )
     ex = extract_text(text, "2023-10-05T20:00:00+03:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
@@ -34,14 +39,19 @@ def test_subsets_introduced_by_binahum_are_not_added(extract_text: ExtractText) 
     assert any("ستة" in t for t in ex.said(r, "fatalities"))
 
 
-@pytest.mark.parametrize("killed, expected, word", [
-    ("ثلاثة عناصر", 3, "ثلاثة"),
-    ("11 عنصراً", 11, "11"),
-    ("أكثر من سبعة عناصر", 7, "سبعة"),
-])
+@pytest.mark.parametrize(
+    "killed, expected, word",
+    [
+        ("ثلاثة عناصر", 3, "ثلاثة"),
+        ("11 عنصراً", 11, "11"),
+        ("أكثر من سبعة عناصر", 7, "سبعة"),
+    ],
+)
 def test_counts_in_words_and_digits(extract_text: ExtractText, killed: str, expected: int, word: str) -> None:
-    text = (f"قُتل {killed} من قوات النظام، فجر اليوم، في هجوم شنّه مسلحون على حاجز عسكري "
-            "عند مدخل مدينة الصنمين بريف درعا الشمالي، وفق ما أفاد به ناشطون.")
+    text = (
+        f"قُتل {killed} من قوات النظام، فجر اليوم، في هجوم شنّه مسلحون على حاجز عسكري "
+        "عند مدخل مدينة الصنمين بريف درعا الشمالي، وفق ما أفاد به ناشطون."
+    )
     ex = extract_text(text, "2023-07-11T10:00:00+03:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == ("Battles", "Armed clash")
@@ -50,8 +60,10 @@ def test_counts_in_words_and_digits(extract_text: ExtractText, killed: str, expe
 
 
 def test_dozens_count_as_twelve(extract_text: ExtractText) -> None:
-    text = ("قُتل عشرات العناصر من تنظيم داعش، اليوم، في غارات جوية شنّتها طائرات التحالف الدولي "
-            "على مواقعهم قرب بلدة هجين بريف دير الزور الشرقي، بحسب بيان للتحالف.")
+    text = (
+        "قُتل عشرات العناصر من تنظيم داعش، اليوم، في غارات جوية شنّتها طائرات التحالف الدولي "
+        "على مواقعهم قرب بلدة هجين بريف دير الزور الشرقي، بحسب بيان للتحالف."
+    )
     ex = extract_text(text, "2018-11-20T17:00:00+02:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
@@ -64,15 +76,19 @@ def test_dozens_count_as_twelve(extract_text: ExtractText) -> None:
 STRIKE = "استهدفت طائرة مسيّرة تركية {when} سيارة قرب بلدة عامودا في ريف الحسكة الشمالي، ما أدى إلى مقتل شخصين."
 
 
-@pytest.mark.parametrize("when, published, day, precision", [
-    pytest.param("أمس", "2024-01-23T10:00:00+03:00", "2024-01-22", 1, id="yesterday"),
-    pytest.param("فجر اليوم", "2024-01-23T10:00:00+03:00", "2024-01-23", 1, id="dawn-today"),
-    pytest.param("يوم الخميس", "2023-08-05T10:00:00+03:00", "2023-08-03", 2, id="weekday-alone"),
-    pytest.param("أمس الجمعة", "2023-09-01T10:00:00+03:00", "2023-08-31", 2, id="yesterday-friday-on-a-friday"),
-    pytest.param("في 14 تشرين الأول", "2023-10-16T10:00:00+03:00", "2023-10-14", 1, id="syriac-month"),
-])
-def test_event_date_resolves_against_publication(extract_text: ExtractText, when: str, published: str, day: str,
-                                                 precision: int) -> None:
+@pytest.mark.parametrize(
+    "when, published, day, precision",
+    [
+        pytest.param("أمس", "2024-01-23T10:00:00+03:00", "2024-01-22", 1, id="yesterday"),
+        pytest.param("فجر اليوم", "2024-01-23T10:00:00+03:00", "2024-01-23", 1, id="dawn-today"),
+        pytest.param("يوم الخميس", "2023-08-05T10:00:00+03:00", "2023-08-03", 2, id="weekday-alone"),
+        pytest.param("أمس الجمعة", "2023-09-01T10:00:00+03:00", "2023-08-31", 2, id="yesterday-friday-on-a-friday"),
+        pytest.param("في 14 تشرين الأول", "2023-10-16T10:00:00+03:00", "2023-10-14", 1, id="syriac-month"),
+    ],
+)
+def test_event_date_resolves_against_publication(
+    extract_text: ExtractText, when: str, published: str, day: str, precision: int
+) -> None:
     ex = extract_text(STRIKE.format(when=when), published)
     r = ex.one()
     assert (r.event_date, r.time_precision) == (day, precision)
@@ -82,9 +98,11 @@ def test_event_date_resolves_against_publication(extract_text: ExtractText, when
 
 
 def test_event_recalled_from_a_previous_month_is_background(extract_text: ExtractText) -> None:
-    text = ("قُتل ثلاثة عناصر من قسد، فجر اليوم، بهجوم لخلايا داعش على حاجز قرب بلدة البصيرة بريف دير الزور الشرقي. "
-            "ويأتي الهجوم بعد أسابيع من هجوم مماثل شنّه التنظيم على حاجز في بلدة ذيبان في 20 كانون الثاني الماضي، "
-            "قُتل فيه عنصران.")
+    text = (
+        "قُتل ثلاثة عناصر من قسد، فجر اليوم، بهجوم لخلايا داعش على حاجز قرب بلدة البصيرة بريف دير الزور الشرقي. "
+        "ويأتي الهجوم بعد أسابيع من هجوم مماثل شنّه التنظيم على حاجز في بلدة ذيبان في 20 كانون الثاني الماضي، "
+        "قُتل فيه عنصران."
+    )
     ex = extract_text(text, "2024-02-10T09:00:00+03:00")
     now, then = ex.one("main"), ex.one("background")
     assert (now.event_date, now.fatalities) == ("2024-02-10", 3)

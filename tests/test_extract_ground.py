@@ -1,4 +1,5 @@
 """End to end: ambushes, bombs, clashes and killings on the ground in Syria and Iraq (made-up example articles)."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -12,9 +13,11 @@ SYRIA_ARMY = "Military Forces of Syria"
 
 
 def test_is_ambush_in_the_badia_kills_syrian_soldiers(extract_text: ExtractText) -> None:
-    text = ("قُتل تسعة عناصر من الجيش السوري وأصيب آخرون، فجر اليوم السبت، في كمين نصبته خلايا تنظيم داعش "
-            "لحافلة عسكرية قرب بلدة السخنة في البادية السورية بريف حمص الشرقي. "
-            "ويكثّف التنظيم هجماته في البادية منذ مطلع العام.")
+    text = (
+        "قُتل تسعة عناصر من الجيش السوري وأصيب آخرون، فجر اليوم السبت، في كمين نصبته خلايا تنظيم داعش "
+        "لحافلة عسكرية قرب بلدة السخنة في البادية السورية بريف حمص الشرقي. "
+        "ويكثّف التنظيم هجماته في البادية منذ مطلع العام."
+    )
     ex = extract_text(text, "2023-08-05T12:00:00+03:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == BATTLE
@@ -28,9 +31,11 @@ def test_is_ambush_in_the_badia_kills_syrian_soldiers(extract_text: ExtractText)
 
 
 def test_ied_on_an_army_patrol_in_daraa(extract_text: ExtractText) -> None:
-    text = ("انفجرت عبوة ناسفة، صباح اليوم، بدورية للجيش السوري على الطريق الواصل إلى مدينة طفس في ريف درعا الغربي، "
-            "ما أدى إلى مقتل ضابط وإصابة ثلاثة عناصر آخرين بجروح متفاوتة. "
-            "وتشهد محافظة درعا حالة من الفلتان الأمني منذ سنوات.")
+    text = (
+        "انفجرت عبوة ناسفة، صباح اليوم، بدورية للجيش السوري على الطريق الواصل إلى مدينة طفس في ريف درعا الغربي، "
+        "ما أدى إلى مقتل ضابط وإصابة ثلاثة عناصر آخرين بجروح متفاوتة. "
+        "وتشهد محافظة درعا حالة من الفلتان الأمني منذ سنوات."
+    )
     ex = extract_text(text, "2023-09-14T11:00:00+03:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == (REMOTE, "Remote explosive/landmine/IED")
@@ -44,9 +49,11 @@ def test_ied_on_an_army_patrol_in_daraa(extract_text: ExtractText) -> None:
 
 
 def test_suicide_bomber_in_a_baghdad_market(extract_text: ExtractText) -> None:
-    text = ("فجّر انتحاري يرتدي حزاماً ناسفاً نفسه وسط سوق شعبي في مدينة الصدر شرقي بغداد ظهر اليوم، "
-            "ما أسفر عن مقتل 11 شخصاً وإصابة 25 آخرين، وفق مصدر في الشرطة العراقية. "
-            "وتبنّى تنظيم داعش الهجوم في بيان نشره على مواقعه.")
+    text = (
+        "فجّر انتحاري يرتدي حزاماً ناسفاً نفسه وسط سوق شعبي في مدينة الصدر شرقي بغداد ظهر اليوم، "
+        "ما أسفر عن مقتل 11 شخصاً وإصابة 25 آخرين، وفق مصدر في الشرطة العراقية. "
+        "وتبنّى تنظيم داعش الهجوم في بيان نشره على مواقعه."
+    )
     ex = extract_text(text, "2016-05-11T16:00:00+02:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == (REMOTE, "Suicide bomb")
@@ -60,9 +67,11 @@ def test_suicide_bomber_in_a_baghdad_market(extract_text: ExtractText) -> None:
 
 
 def test_hts_attack_on_army_positions_in_the_latakia_countryside(extract_text: ExtractText) -> None:
-    text = ("هاجم مسلحو هيئة تحرير الشام، فجر اليوم، مواقع للجيش السوري قرب بلدة كنسبا "
-            "في جبل الأكراد بريف اللاذقية الشمالي، واندلعت اشتباكات عنيفة استمرت ساعات أسفرت عن مقتل أربعة جنود. "
-            "وردّت وحدات الجيش على مصادر النيران.")
+    text = (
+        "هاجم مسلحو هيئة تحرير الشام، فجر اليوم، مواقع للجيش السوري قرب بلدة كنسبا "
+        "في جبل الأكراد بريف اللاذقية الشمالي، واندلعت اشتباكات عنيفة استمرت ساعات أسفرت عن مقتل أربعة جنود. "
+        "وردّت وحدات الجيش على مصادر النيران."
+    )
     ex = extract_text(text, "2023-06-20T09:00:00+03:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == BATTLE
@@ -75,8 +84,10 @@ def test_hts_attack_on_army_positions_in_the_latakia_countryside(extract_text: E
 
 
 def test_sna_and_sdf_clash_near_manbij(extract_text: ExtractText) -> None:
-    text = ("اندلعت اشتباكات عنيفة، مساء أمس، بين فصائل الجيش الوطني الموالية لتركيا وقوات سوريا الديمقراطية "
-            "على محاور قرى ريف منبج الشمالي، استُخدمت فيها الأسلحة الثقيلة، وأسفرت عن مقتل عنصرين من الجيش الوطني.")
+    text = (
+        "اندلعت اشتباكات عنيفة، مساء أمس، بين فصائل الجيش الوطني الموالية لتركيا وقوات سوريا الديمقراطية "
+        "على محاور قرى ريف منبج الشمالي، استُخدمت فيها الأسلحة الثقيلة، وأسفرت عن مقتل عنصرين من الجيش الوطني."
+    )
     ex = extract_text(text, "2023-07-03T10:00:00+03:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == BATTLE
@@ -89,9 +100,11 @@ def test_sna_and_sdf_clash_near_manbij(extract_text: ExtractText) -> None:
 
 
 def test_tribal_fighters_attack_sdf_points_in_deir_ez_zor(extract_text: ExtractText) -> None:
-    text = ("هاجم مقاتلو العشائر العربية، فجر اليوم، نقاطاً لقوات سوريا الديمقراطية "
-            "في بلدة ذيبان بريف دير الزور الشرقي، ودارت اشتباكات استمرت لساعات قُتل فيها ثلاثة من عناصر قسد. "
-            "وتشهد المنطقة توتراً منذ أسابيع بين الطرفين.")
+    text = (
+        "هاجم مقاتلو العشائر العربية، فجر اليوم، نقاطاً لقوات سوريا الديمقراطية "
+        "في بلدة ذيبان بريف دير الزور الشرقي، ودارت اشتباكات استمرت لساعات قُتل فيها ثلاثة من عناصر قسد. "
+        "وتشهد المنطقة توتراً منذ أسابيع بين الطرفين."
+    )
     ex = extract_text(text, "2023-09-03T08:30:00+03:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == BATTLE
@@ -104,8 +117,10 @@ def test_tribal_fighters_attack_sdf_points_in_deir_ez_zor(extract_text: ExtractT
 
 
 def test_grenade_thrown_at_a_checkpoint(extract_text: ExtractText) -> None:
-    text = ("ألقى مسلحون مجهولون، مساء اليوم، قنبلة يدوية على حاجز لقوى الأمن الداخلي (الأسايش) "
-            "عند المدخل الجنوبي لمدينة الحسكة، ما أدى إلى إصابة عنصرين بجروح، دون وقوع قتلى.")
+    text = (
+        "ألقى مسلحون مجهولون، مساء اليوم، قنبلة يدوية على حاجز لقوى الأمن الداخلي (الأسايش) "
+        "عند المدخل الجنوبي لمدينة الحسكة، ما أدى إلى إصابة عنصرين بجروح، دون وقوع قتلى."
+    )
     ex = extract_text(text, "2023-04-18T21:00:00+03:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == (REMOTE, "Grenade")
@@ -119,9 +134,11 @@ def test_grenade_thrown_at_a_checkpoint(extract_text: ExtractText) -> None:
 
 
 def test_assassination_of_a_civilian_is_violence_against_civilians(extract_text: ExtractText) -> None:
-    text = ("اغتال مسلحون مجهولون يستقلون دراجة نارية، مساء أمس، مدنياً يعمل في تجارة المواشي، "
-            "بإطلاق النار عليه وسط بلدة جاسم بريف درعا الشمالي، وفق ما أفاد به ناشطون محليون. "
-            "ولم تتبنَّ أي جهة عملية الاغتيال.")
+    text = (
+        "اغتال مسلحون مجهولون يستقلون دراجة نارية، مساء أمس، مدنياً يعمل في تجارة المواشي، "
+        "بإطلاق النار عليه وسط بلدة جاسم بريف درعا الشمالي، وفق ما أفاد به ناشطون محليون. "
+        "ولم تتبنَّ أي جهة عملية الاغتيال."
+    )
     ex = extract_text(text, "2023-05-09T10:00:00+03:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == ("Violence against civilians", "Attack")

@@ -1,4 +1,5 @@
 """End to end: air, drone and rocket strikes as Syrian and Iraqi outlets tell them (made-up example articles)."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -16,10 +17,12 @@ IRI = "Islamic Resistance in Iraq"
 
 
 def test_israeli_strike_from_the_golan_intercepted_is_still_one_air_strike(extract_text: ExtractText) -> None:
-    text = ("تعرّض محيط بلدة الكسوة في ريف دمشق، فجر اليوم الثلاثاء، لعدوان جوي إسرائيلي. "
-            "وقال مصدر عسكري لوكالة سانا إن العدو الإسرائيلي نفّذ عدواناً جوياً برشقات من الصواريخ "
-            "من اتجاه الجولان السوري المحتل مستهدفاً بعض النقاط في محيط الكسوة، "
-            "وإن وسائط دفاعنا الجوي تصدّت للصواريخ وأسقطت معظمها، واقتصرت الخسائر على الماديات.")
+    text = (
+        "تعرّض محيط بلدة الكسوة في ريف دمشق، فجر اليوم الثلاثاء، لعدوان جوي إسرائيلي. "
+        "وقال مصدر عسكري لوكالة سانا إن العدو الإسرائيلي نفّذ عدواناً جوياً برشقات من الصواريخ "
+        "من اتجاه الجولان السوري المحتل مستهدفاً بعض النقاط في محيط الكسوة، "
+        "وإن وسائط دفاعنا الجوي تصدّت للصواريخ وأسقطت معظمها، واقتصرت الخسائر على الماديات."
+    )
     ex = extract_text(text, "2024-01-23T09:30:00+03:00")
     assert len(ex.reports) == 1, ex.summary()
     r = ex.one()
@@ -35,9 +38,11 @@ def test_israeli_strike_from_the_golan_intercepted_is_still_one_air_strike(extra
 
 
 def test_turkish_drone_strike_on_a_car_near_qamishli_kills_two(extract_text: ExtractText) -> None:
-    text = ("استهدفت طائرة مسيّرة تركية، مساء أمس الأحد، سيارة عسكرية على طريق فرعي قرب مدينة القامشلي "
-            "شمال شرقي سوريا، ما أدى إلى مقتل عنصرين من قوات سوريا الديمقراطية «قسد» كانا على متنها. "
-            "وتكررت في الأسابيع الأخيرة الضربات التركية على مناطق الإدارة الذاتية.")
+    text = (
+        "استهدفت طائرة مسيّرة تركية، مساء أمس الأحد، سيارة عسكرية على طريق فرعي قرب مدينة القامشلي "
+        "شمال شرقي سوريا، ما أدى إلى مقتل عنصرين من قوات سوريا الديمقراطية «قسد» كانا على متنها. "
+        "وتكررت في الأسابيع الأخيرة الضربات التركية على مناطق الإدارة الذاتية."
+    )
     ex = extract_text(text, "2024-01-22T11:00:00+03:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == (REMOTE, AIR)
@@ -51,9 +56,11 @@ def test_turkish_drone_strike_on_a_car_near_qamishli_kills_two(extract_text: Ext
 
 
 def test_russian_air_strikes_on_the_idlib_countryside(extract_text: ExtractText) -> None:
-    text = ("شنّت المقاتلات الروسية، صباح اليوم الخميس، سلسلة غارات جوية على أطراف مدينة جسر الشغور "
-            "في ريف إدلب الغربي، ما أسفر عن مقتل ثلاثة مدنيين وإصابة خمسة آخرين، بحسب المرصد السوري لحقوق الإنسان. "
-            "وتشهد منطقة خفض التصعيد تصعيداً متواصلاً منذ أسابيع.")
+    text = (
+        "شنّت المقاتلات الروسية، صباح اليوم الخميس، سلسلة غارات جوية على أطراف مدينة جسر الشغور "
+        "في ريف إدلب الغربي، ما أسفر عن مقتل ثلاثة مدنيين وإصابة خمسة آخرين، بحسب المرصد السوري لحقوق الإنسان. "
+        "وتشهد منطقة خفض التصعيد تصعيداً متواصلاً منذ أسابيع."
+    )
     ex = extract_text(text, "2023-10-26T13:00:00+03:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == (REMOTE, AIR)
@@ -67,9 +74,11 @@ def test_russian_air_strikes_on_the_idlib_countryside(extract_text: ExtractText)
 
 
 def test_us_strike_near_albukamal_in_deir_ez_zor(extract_text: ExtractText) -> None:
-    text = ("أعلنت القيادة المركزية الأميركية (سنتكوم) أن طائراتها نفّذت، فجر اليوم الأحد، غارة جوية "
-            "على منشأة قرب مدينة البوكمال في ريف دير الزور الشرقي، قالت إنها تستخدمها مجموعات مرتبطة بإيران. "
-            "ولم يصدر تعليق فوري عن الحكومة السورية.")
+    text = (
+        "أعلنت القيادة المركزية الأميركية (سنتكوم) أن طائراتها نفّذت، فجر اليوم الأحد، غارة جوية "
+        "على منشأة قرب مدينة البوكمال في ريف دير الزور الشرقي، قالت إنها تستخدمها مجموعات مرتبطة بإيران. "
+        "ولم يصدر تعليق فوري عن الحكومة السورية."
+    )
     ex = extract_text(text, "2023-11-12T10:00:00+03:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == (REMOTE, AIR)
@@ -81,9 +90,11 @@ def test_us_strike_near_albukamal_in_deir_ez_zor(extract_text: ExtractText) -> N
 
 
 def test_drone_attack_on_ain_al_asad_targets_the_us_through_its_base(extract_text: ExtractText) -> None:
-    text = ("أعلنت المقاومة الإسلامية في العراق، اليوم الثلاثاء، استهداف قاعدة عين الأسد الجوية غربي محافظة الأنبار "
-            "بطائرة مسيّرة، مؤكدةً في بيان أن الطائرة أصابت هدفها بشكل مباشر. "
-            "وتأتي العملية ردّاً على المجازر المرتكبة في غزة.")
+    text = (
+        "أعلنت المقاومة الإسلامية في العراق، اليوم الثلاثاء، استهداف قاعدة عين الأسد الجوية غربي محافظة الأنبار "
+        "بطائرة مسيّرة، مؤكدةً في بيان أن الطائرة أصابت هدفها بشكل مباشر. "
+        "وتأتي العملية ردّاً على المجازر المرتكبة في غزة."
+    )
     ex = extract_text(text, "2023-10-24T18:00:00+03:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == (REMOTE, AIR)
@@ -97,9 +108,11 @@ def test_drone_attack_on_ain_al_asad_targets_the_us_through_its_base(extract_tex
 
 
 def test_rocket_salvo_on_a_us_base_in_syria_is_shelling(extract_text: ExtractText) -> None:
-    text = ("تعرّضت قاعدة الاحتلال الأميركي في حقل العمر النفطي بريف دير الزور الشرقي، مساء اليوم، "
-            "لهجوم برشقة من الصواريخ سقطت داخل القاعدة، وسُمع دويّ انفجارات في المنطقة. "
-            "وتبنّت المقاومة الإسلامية في العراق الهجوم في بيان مقتضب.")
+    text = (
+        "تعرّضت قاعدة الاحتلال الأميركي في حقل العمر النفطي بريف دير الزور الشرقي، مساء اليوم، "
+        "لهجوم برشقة من الصواريخ سقطت داخل القاعدة، وسُمع دويّ انفجارات في المنطقة. "
+        "وتبنّت المقاومة الإسلامية في العراق الهجوم في بيان مقتضب."
+    )
     ex = extract_text(text, "2023-11-06T22:00:00+03:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == (REMOTE, SHELLING)
@@ -112,8 +125,10 @@ def test_rocket_salvo_on_a_us_base_in_syria_is_shelling(extract_text: ExtractTex
 
 
 def test_two_bases_hit_in_one_statement_give_two_reports(extract_text: ExtractText) -> None:
-    text = ("أعلنت المقاومة الإسلامية في العراق، في بيان صدر اليوم الأحد، أن مجاهديها استهدفوا بالطائرات المسيّرة "
-            "قاعدة حرير في محافظة أربيل، وقاعدة الشدادي في ريف الحسكة، وأصابوا أهدافهم بشكل مباشر.")
+    text = (
+        "أعلنت المقاومة الإسلامية في العراق، في بيان صدر اليوم الأحد، أن مجاهديها استهدفوا بالطائرات المسيّرة "
+        "قاعدة حرير في محافظة أربيل، وقاعدة الشدادي في ريف الحسكة، وأصابوا أهدافهم بشكل مباشر."
+    )
     ex = extract_text(text, "2023-11-19T16:00:00+03:00")
     main = sorted(ex.of_role("main"), key=lambda r: r.country or "")
     assert len(main) == 2, ex.summary()
@@ -131,12 +146,15 @@ def test_two_bases_hit_in_one_statement_give_two_reports(extract_text: ExtractTe
 
 
 @pytest.mark.parametrize("attacked", ["استهدفت", "نفّذت هجوماً على"])
-def test_attack_on_a_base_without_a_weapon_takes_the_documents_drone_type(extract_text: ExtractText,
-                                                                         attacked: str) -> None:
-    text = ("أعلنت المقاومة الإسلامية في العراق، فجر اليوم الخميس، استهداف قاعدة عين الأسد غربي الأنبار "
-            "بطائرتين مسيّرتين. "
-            f"وفي بيان ثانٍ صدر ظهر اليوم، أعلنت المقاومة الإسلامية في العراق أنها {attacked} قاعدة التنف "
-            "عند المثلث الحدودي بين سوريا والعراق والأردن، وأصابت أهدافها بدقة.")
+def test_attack_on_a_base_without_a_weapon_takes_the_documents_drone_type(
+    extract_text: ExtractText, attacked: str
+) -> None:
+    text = (
+        "أعلنت المقاومة الإسلامية في العراق، فجر اليوم الخميس، استهداف قاعدة عين الأسد غربي الأنبار "
+        "بطائرتين مسيّرتين. "
+        f"وفي بيان ثانٍ صدر ظهر اليوم، أعلنت المقاومة الإسلامية في العراق أنها {attacked} قاعدة التنف "
+        "عند المثلث الحدودي بين سوريا والعراق والأردن، وأصابت أهدافها بدقة."
+    )
     ex = extract_text(text, "2023-11-02T15:00:00+03:00")
     main = ex.of_role("main")
     tanf = [r for r in main if ex.km(r, 33.50583, 38.61778) < 5]

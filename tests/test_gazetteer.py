@@ -120,10 +120,10 @@ def test_forms_are_normalized_keys(gaz: Gazetteer) -> None:
         ("الميادين", "gn:173480", True),  # also the outlet's name
         ("الباب", "gn:174018", True),  # "the door"
         ("القائم", "gn:92138", True),  # "the existing"
-    ("دوما", "gn:170590", True),  # "always"
-    ("بحركة", "gn:98156", True),  # "with a movement"
-    ("تدمر", "gn:163808", True),  # "it destroys"
-    ("الرمادي", "gn:98717", True),  # "grey"
+        ("دوما", "gn:170590", True),  # "always"
+        ("بحركة", "gn:98156", True),  # "with a movement"
+        ("تدمر", "gn:163808", True),  # "it destroys"
+        ("الرمادي", "gn:98717", True),  # "grey"
         ("دمشق", "gn:170654", False),
         ("الموصل", "gn:99072", False),
     ],
@@ -282,21 +282,24 @@ def test_cli_validate_and_lookup_exit_codes(tmp_path: Path) -> None:
     assert runner.invoke(gazetteer_cli, ["lookup", "مدينة لا وجود لها"]).exit_code == 1
 
 
-@pytest.mark.parametrize(("name", "place_id"), [
-    ("شنكال", "gn:448149"),  # Kurdish name of Sinjar (Iraq)
-    ("قاعدة حرير", "ap:ORBR"),  # the air base, not Harir town
-    ("القرية الخضراء", "cur:green-village"),  # the base inside the al-Omar field, not the field
-    ("قاعدة فكتوريا", "cur:victoria-base"),
-    ("معبر القائم", "cur:qaim-crossing"),
-    ("قاعدة تل بيدر", "cur:tal-baydar-base"),
-])
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [
+        ("شنكال", "gn:448149"),  # Kurdish name of Sinjar (Iraq)
+        ("قاعدة حرير", "ap:ORBR"),  # the air base, not Harir town
+        ("القرية الخضراء", "cur:green-village"),  # the base inside the al-Omar field, not the field
+        ("قاعدة فكتوريا", "cur:victoria-base"),
+        ("معبر القائم", "cur:qaim-crossing"),
+        ("قاعدة تل بيدر", "cur:tal-baydar-base"),
+    ],
+)
 def test_round2_names_find_one_place(gaz: Gazetteer, name: str, place_id: str) -> None:
     assert [p.id for p in gaz.lookup(name)] == [place_id]
 
 
 @pytest.mark.parametrize("form", ["عنه", "كوت", "الشعيرات", "الدالي"])
 def test_misleading_variants_are_not_forms(gaz: Gazetteer, form: str) -> None:
-    """"about it", Côte, "the filaments", a surname: these variants were dropped from their places."""
+    """ "about it", Côte, "the filaments", a surname: these variants were dropped from their places."""
     assert form not in gaz.forms()
 
 
@@ -313,12 +316,15 @@ def test_shipped_operators_are_valid_and_act_on_violence(gaz: Gazetteer) -> None
     assert operator_of(gaz.get("ap:ORAA"), "Protests") is None
 
 
-@pytest.mark.parametrize(("line", "reason"), [
-    ("cur:nowhere\tMilitary Forces of Russia\tx", "place id 'cur:nowhere' is not a known gazetteer place"),
-    ("ap:OSLK\tRussian Army\tx", "actor 'Russian Army' is not a canonical actor name"),
-    ("ap:OSLK\tMilitary Forces of Russia\t", "source is empty"),
-    ("ap:OSLK\tMilitary Forces of Russia", "expected 3 columns, got 2"),
-])
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("cur:nowhere\tMilitary Forces of Russia\tx", "place id 'cur:nowhere' is not a known gazetteer place"),
+        ("ap:OSLK\tRussian Army\tx", "actor 'Russian Army' is not a canonical actor name"),
+        ("ap:OSLK\tMilitary Forces of Russia\t", "source is empty"),
+        ("ap:OSLK\tMilitary Forces of Russia", "expected 3 columns, got 2"),
+    ],
+)
 def test_operator_validator_names_line_value_and_reason(tmp_path: Path, line: str, reason: str) -> None:
     path = tmp_path / "operators.tsv"
     path.write_text("place_id\tactor\tsource\n" + line + "\n", encoding="utf-8")

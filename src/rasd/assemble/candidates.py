@@ -16,6 +16,7 @@ from rasd.model import Mention
 from rasd.recognize.lexicon import default_lexicon
 
 NEGATION_REACH = 25  # characters from a negation to the trigger it cancels
+ORIGIN_REACH = 25  # characters from "من اتجاه" to the place a strike came from
 LIST_MIN = 4  # facilities named in one unit that make it a list (three bases can be one salvo)
 DENIAL_REACH = 3  # sentences back that a bare denial reaches
 PLACE_REACH = 120  # characters from a trigger to a place of the same unit
@@ -34,6 +35,7 @@ class Candidate:
     date_inherited: bool = False
     recall: bool = False
     denied: bool = False
+    actor_keys: set[str] = field(default_factory=set)  # actors named with it, for types that depend on who acts
     refers_back: bool = False  # its sentence goes on about the event told just before ("وجرت العملية في")
     denials: list[int] = field(default_factory=list)  # later sentences that deny it without a trigger of their own
     merged: list[Candidate] = field(default_factory=list)
@@ -132,6 +134,8 @@ def _live_triggers(
     if causes:
         trig = [t for t in trig if t.start < causes[0].start]
         plc[:] = [m for m in plc if m.start < causes[0].start]
+    origins = idx.within(start, end, kind="cue", group="origin")
+    plc[:] = [m for m in plc if not any(0 <= m.start - o.end <= ORIGIN_REACH for o in origins)]
     foreign = [m for m in plc if places[m.start].kind == "foreign"]
     if foreign and all(places[m.start].kind in ("foreign", "country") for m in plc):
         return []
@@ -225,6 +229,7 @@ def draft(text: str, mentions: list[Mention], places: dict[int, Place]) -> Draft
                 )
                 if pm is not None:
                     c.place, c.place_mention = places[pm.start], pm
+                c.actor_keys = {m.key for m in idx.within(sent.start, sent.end, kind="actor")}
                 dates = idx.within(unit.start, unit.end, kind="date") or idx.within(sent.start, sent.end, kind="date")
                 if dates:
                     c.date = min(dates, key=lambda d: abs(d.start - unit.triggers[0].start))

@@ -34,7 +34,10 @@ def trigger_type(c: Candidate) -> tuple[str, str, bool]:
                 weight[key] = weight.get(key, 0) + e.data["rank"]
         etype, sub = max(weight, key=lambda k: weight[k])
         return etype, sub, not specific
-    return top.data["event_type"], top.data["sub_event_type"], not specific
+    by_actor = top.data.get("by_actor", {})
+    actor = next((a for a in sorted(c.actor_keys) if a in by_actor), None)
+    sub = by_actor[actor] if actor else top.data["sub_event_type"]  # Israeli "missiles" are air strikes
+    return top.data["event_type"], sub, not specific
 
 
 def _same_spot(a: Candidate, b: Candidate) -> bool:
@@ -107,6 +110,7 @@ def _absorb(into: Candidate, c: Candidate) -> None:
     from rasd.geo.resolve import KIND_RANK
 
     into.spans += c.spans
+    into.actor_keys |= c.actor_keys
     into.triggers += c.triggers
     into.merged.append(c)
     into.denied = into.denied and c.denied

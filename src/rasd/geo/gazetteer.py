@@ -414,8 +414,9 @@ def actor_names(path: Path | None = None) -> frozenset[str]:
     return frozenset(str(a["name"]) for a in data.get("actors", []) if isinstance(a, dict) and "name" in a)
 
 
-def validate_operators(path: Path, known_ids: Iterable[str] | None = None,
-                       actors: Iterable[str] | None = None) -> list[str]:
+def validate_operators(
+    path: Path, known_ids: Iterable[str] | None = None, actors: Iterable[str] | None = None
+) -> list[str]:
     """Problems of an operators file (place_id, actor, source): a place id the gazetteer does not know, an actor
     name that is not canonical in actors.yaml, a duplicate place, an empty source. Each names file, line, value."""
     try:

@@ -48,6 +48,9 @@ CUE_KINDS: dict[str, tuple[str, ...]] = {
     "سد": ("dam",),
     "مرفا": ("port",),
     "ميناء": ("port",),
+    "محيط": ("town", "village", "city", "facility", "neighbourhood"),
+    "اطراف": ("town", "village", "city", "neighbourhood"),
+    "قرب": ("town", "village", "city", "facility"),
     "ريف": ("admin2", "admin1"),
     "ارياف": ("admin1", "admin2"),
     "باديه": ("admin1", "region"),
@@ -147,15 +150,19 @@ def resolve_places(
     gaz = gazetteer or default_gazetteer()
     ms = list(mentions)
     actor_spans = [(m.start, m.end) for m in ms if m.kind == "actor"]
+    names = [
+        m
+        for m in ms
+        if m.kind == "place"
+        and not any(s <= m.start and m.end <= e for s, e in actor_spans)
+        and not (original is not None and _inflected(original, m))
+    ]
+    # One sense per document: a name taken as a place after a cue is a place wherever the text repeats it.
+    cued = {m.key for m in names if cue_of(text, m)}
     found: list[tuple[Mention, list[Place]]] = []
-    for m in ms:
-        if m.kind != "place" or any(s <= m.start and m.end <= e for s, e in actor_spans):
-            continue
-        if original is not None and _inflected(original, m):
-            continue
+    for m in names:
         cands = gaz.lookup(m.key)
-        cue = cue_of(text, m)
-        if not cue:
+        if not cue_of(text, m) and m.key not in cued:
             cands = [c for c in cands if not c.needs_cue and len(m.key) > SHORT_NAME]
         if cands:
             found.append((m, cands))

@@ -80,6 +80,7 @@ CUE_GROUPS = (
     "refers_back",
     "series",
     "also",
+    "origin",
 )
 
 _FORMS = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
@@ -125,7 +126,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                         "rank": {"type": "integer"},
                         "generic": {"type": "boolean"},
                         "support": {"type": "boolean"},
-                                "unless": {"type": "string"},
+                        "unless": {"type": "string"},
                         "tags": {"type": "array", "items": {"enum": list(TAGS)}},
                         "by_actor": {"type": "object", "additionalProperties": {"type": "string"}},
                         "state_sub": {"type": "string"},

@@ -7,6 +7,7 @@ does not find "مسير" unless the form says "مسير*".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -74,6 +75,7 @@ class Matcher:
         self._automaton.make_automaton()
 
     def _left_ok(self, text: str, start: int) -> bool:
+        """Whether a form may start here: at a word start or after a clitic (kept for single checks)."""
         i = start
         while i > 0 and _is_letter(text[i - 1]) and start - i < 4:
             i -= 1
@@ -84,13 +86,21 @@ class Matcher:
     def find(self, text: str) -> list[Mention]:
         """All mentions, longest-first without overlap within each group; sorted by position."""
         raw: dict[str, list[Mention]] = {}
+        n = len(text)
+        starts = _word_starts(text)
         for end_idx, (form, targets) in self._automaton.iter(text):
             start, end = end_idx - len(form) + 1, end_idx + 1
-            if not self._left_ok(text, start):
+            if start not in starts:
                 continue
-            whole = end >= len(text) or not _is_letter(text[end])
+            whole = end >= n or not text[end].isalpha()
+            if whole and not any(t.prefix for t in targets):
+                for t in targets:
+                    raw.setdefault(t.group, []).append(
+                        Mention(t.kind, start, end, t.key, {"group": t.group, "form": form})
+                    )
+                continue
             word_end = end
-            while word_end < len(text) and _is_letter(text[word_end]):
+            while word_end < n and text[word_end].isalpha():
                 word_end += 1
             glued = not whole and len(form) >= GLUE_MIN and text.startswith(GLUE_WORDS, end)
             for t in targets:
@@ -105,6 +115,21 @@ class Matcher:
             out.extend(_longest(mentions))
         out.sort(key=lambda m: (m.start, -m.end))
         return out
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _word_starts(text: str) -> set[int]:
+    """Where a form may start: each word's start, and the position after a clitic that opens it."""
+    out: set[int] = set()
+    for m in _WORD.finditer(text):
+        w, s = m.group(), m.start()
+        out.add(s)
+        for k in (1, 2, 3):
+            if len(w) > k and w[:k] in CLITICS:
+                out.add(s + k)
+    return out
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:

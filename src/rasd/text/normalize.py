@@ -8,6 +8,7 @@ so that evidence always points into the text a reader sees. Lexicon entries go t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import compress
 import unicodedata
 from dataclasses import dataclass
@@ -205,6 +206,7 @@ def normalize(original: str) -> NormText:
     return NormText(original, text, tuple(offs) + (len(original),))
 
 
+@lru_cache(maxsize=65536)
 def normalize_term(term: str) -> str:
     """The matching form of a lexicon entry: the same normalization as the text, trimmed."""
     return normalize(term).text.strip()
