@@ -8,8 +8,8 @@ names elsewhere, then size. Names that are also common words need a locative cue
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from rasd.geo.gazetteer import Gazetteer, Place, default_gazetteer
 from rasd.model import Mention

@@ -8,10 +8,10 @@ so that evidence always points into the text a reader sees. Lexicon entries go t
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from itertools import compress
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
 
 TATWEEL = "\u0640"
 _DROP = {TATWEEL, "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad"}
@@ -118,7 +118,9 @@ _AR = "\u0621-\u064a"
 # Letter-spacing obfuscation: "د ا ع ش", "د اع ش": runs of 1-2 letter tokens.
 _SPACED = re.compile(rf"(?<![{_AR}])(?:[{_AR}]{{1,2}} ){{2,}}[{_AR}]{{1,2}}(?![{_AR}])")
 # Two-letter words that stand before or after a spaced-out word without being part of it.
-_SHORT_WORDS = frozenset("من في عن ما لا لم لن قد او ان هو هي اذ كل مع ثم".split())
+_SHORT_WORDS = frozenset(
+    ["من", "في", "عن", "ما", "لا", "لم", "لن", "قد", "او", "ان", "هو", "هي", "اذ", "كل", "مع", "ثم"]
+)
 _SPACES = re.compile(r"[ ]{2,}|[ ]*\n[\s]*")
 
 
