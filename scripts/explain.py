@@ -17,7 +17,8 @@ def main() -> None:
         if only and r["doc"] != only:
             continue
         print(
-            f"{r['doc']} {r['role']} {r['event_date']}(p{r['time_precision']}) {r['event_type']} / {r['sub_event_type']} "
+            f"{r['doc']} {r['role']} {r['event_date']}(p{r['time_precision']}) "
+            f"{r['event_type']} / {r['sub_event_type']} "
             f"@ {r['location']} [{r['place_id']}] a1={r['actor1']} a2={r['actor2']} k={r['fatalities']} "
             f"inj={r['injured']} arr={r['arrested']} esc={r['escaped']} det={r['detainees_held']}"
         )
