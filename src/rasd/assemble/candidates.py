@@ -105,7 +105,14 @@ def _units(text: str, sent: Sentence, idx: MentionIndex, places: dict[int, Place
             merged[-1] = u
         else:
             merged.append(u)
-    return [u for u in merged if any(not _support(t) for t in u.triggers) and not _a_list(u, places)]
+    for u in merged:  # aircraft words only qualify an attack told by another word; alone they add nothing
+        if not any(not _support(t) and _violent(t) for t in u.triggers):
+            u.triggers = [t for t in u.triggers if not _support(t)]
+    return [u for u in merged if u.triggers and not _a_list(u, places)]
+
+
+def _violent(t: Mention) -> bool:
+    return default_lexicon().trigger(t.key).data["event_type"] not in ("Strategic developments", "Riots", "Protests")
 
 
 def _a_list(unit: Unit, places: dict[int, Place]) -> bool:
