@@ -194,8 +194,7 @@ def build(ctx: Context, c: Candidate) -> Report:
     for f in FIELDS:
         if f in figures:
             setattr(r, f, figures[f].value)
-    if etype != "Strategic developments" or sub != "Arrests":
-        r.fatalities = r.fatalities or 0
+    r.fatalities = r.fatalities or 0  # ACLED's column is a number: no one reported killed is 0
     r.tags = _tags(tags, c, d, spans)
     r.claims = _claims(ctx, c, figures, etype)
     r.evidence = _evidence(ctx, c, figures, found)
