@@ -51,24 +51,23 @@ class Candidate:
 
 @dataclass
 class MentionIndex:
-    """Mentions sorted by start, for fast range queries."""
+    """Mentions sorted by start, one list per kind, for fast range queries."""
 
     mentions: list[Mention]
-    starts: list[int] = field(init=False)
+    by_kind: dict[str | None, tuple[list[int], list[Mention]]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
-        self.starts = [m.start for m in self.mentions]
+        groups: dict[str | None, list[Mention]] = {None: self.mentions}
+        for m in self.mentions:
+            groups.setdefault(m.kind, []).append(m)
+        self.by_kind = {k: ([m.start for m in v], v) for k, v in groups.items()}
 
     def within(self, start: int, end: int, kind: str | None = None, group: str | None = None) -> list[Mention]:
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            m = self.mentions[i]
-            if m.end <= end and (kind is None or m.kind == kind) and (group is None or m.data.get("group") == group):
-                out.append(m)
-            i += 1
-        return out
+        starts, ms = self.by_kind.get(kind, ([], []))
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, i)
+        return [m for m in ms[i:j] if m.end <= end and (group is None or m.data.get("group") == group)]
 
 
 @dataclass

@@ -149,12 +149,15 @@ def resolve_places(
     """Map the start offset of each place mention that survives to the Place it names."""
     gaz = gazetteer or default_gazetteer()
     ms = list(mentions)
-    actor_spans = [(m.start, m.end) for m in ms if m.kind == "actor"]
+    in_actor = bytearray(max((m.end for m in ms), default=0) + 1)
+    for m in ms:
+        if m.kind == "actor":
+            in_actor[m.start : m.end] = b"\x01" * (m.end - m.start)
     names = [
         m
         for m in ms
         if m.kind == "place"
-        and not any(s <= m.start and m.end <= e for s, e in actor_spans)
+        and in_actor[m.start : m.end].count(1) < m.end - m.start  # a place inside an actor's name is the actor's
         and not (original is not None and _inflected(original, m))
     ]
     # One sense per document: a name taken as a place after a cue is a place wherever the text repeats it.

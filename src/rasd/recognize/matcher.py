@@ -7,7 +7,6 @@ does not find "مسير" unless the form says "مسير*".
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -75,22 +74,26 @@ class Matcher:
         self._automaton.make_automaton()
 
     def _left_ok(self, text: str, start: int) -> bool:
-        """Whether a form may start here: at a word start or after a clitic (kept for single checks)."""
-        i = start
-        while i > 0 and _is_letter(text[i - 1]) and start - i < 4:
-            i -= 1
-        if i > 0 and _is_letter(text[i - 1]):
-            return False
-        return text[i:start] in CLITICS
+        """Whether a form may start inside a word: only after a clitic that opens the word (وبال، لل)."""
+        for k in (1, 2, 3):
+            w = start - k
+            if w < 0:
+                return False
+            if w == 0 or not text[w - 1].isalpha():
+                return text[w:start] in CLITICS
+        return False
 
     def find(self, text: str) -> list[Mention]:
         """All mentions, longest-first without overlap within each group; sorted by position."""
         raw: dict[str, list[Mention]] = {}
         n = len(text)
-        starts = _word_starts(text)
+        left: dict[int, bool] = {}
         for end_idx, (form, targets) in self._automaton.iter(text):
             start, end = end_idx - len(form) + 1, end_idx + 1
-            if start not in starts:
+            ok = left.get(start)
+            if ok is None:
+                ok = left[start] = start == 0 or not text[start - 1].isalpha() or self._left_ok(text, start)
+            if not ok:
                 continue
             whole = end >= n or not text[end].isalpha()
             if whole and not any(t.prefix for t in targets):
@@ -117,30 +120,16 @@ class Matcher:
         return out
 
 
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _word_starts(text: str) -> set[int]:
-    """Where a form may start: each word's start, and the position after a clitic that opens it."""
-    out: set[int] = set()
-    for m in _WORD.finditer(text):
-        w, s = m.group(), m.start()
-        out.add(s)
-        for k in (1, 2, 3):
-            if len(w) > k and w[:k] in CLITICS:
-                out.add(s + k)
-    return out
-
-
 def _longest(mentions: list[Mention]) -> list[Mention]:
     """Keep the longest mention where spans of one group overlap (ties: first by position)."""
     chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    spans: set[tuple[int, int]] = set()
+    taken = bytearray(max((m.end for m in mentions), default=0))
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        overlaps = any(m.start < e and s < m.end for s, e in taken)
-        if overlaps and not any(m.start == c.start and m.end == c.end for c in chosen):
+        if 1 in taken[m.start : m.end] and (m.start, m.end) not in spans:
             continue  # the same span under another key (an ambiguous form) is kept
-        taken.append((m.start, m.end))
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+        spans.add((m.start, m.end))
         chosen.append(m)
     return chosen
 

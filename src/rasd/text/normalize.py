@@ -132,46 +132,57 @@ class _Table(dict[int, str]):
         return self[code]
 
 
-class _KeepMask(dict[int, str]):
-    """str.translate table: "\x01" for a character that survives as one character, "\x00" for one dropped."""
-
-    def __missing__(self, code: int) -> str:
-        self[code] = "\x01" if _TABLE[code] else "\x00"
-        return self[code]
-
-
 _TABLE = _Table()
-_KEEP = _KeepMask()
 _EXPANDS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")  # presentation forms may map to several characters
+# Characters the first pass drops (tatweel, diacritics, zero-width marks): the only ones whose offsets go.
+_DROPPED = re.compile("[\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u0610-\u061a\u200b-\u200f\u061c\ufeff\u00ad]")
+_FEW = 256  # below this many deletions, deleting list items beats masking every character
+
+
+def _without(offs: list[int], positions: list[int]) -> list[int]:
+    """offs with the items at these (sorted) positions removed."""
+    if len(positions) < _FEW:
+        for i in reversed(positions):
+            del offs[i]
+        return offs
+    mask = bytearray(b"\x01") * len(offs)
+    for i in positions:
+        mask[i] = 0
+    return list(compress(offs, mask))
+
+
+def _slow_first_pass(original: str, gaps: set[int]) -> tuple[str, list[int]]:
+    chars: list[str] = []
+    offs: list[int] = []
+    for i, ch in enumerate(original):
+        if i not in gaps:
+            for c in _TABLE[ord(ch)]:
+                chars.append(c)
+                offs.append(i)
+    return "".join(chars), offs
 
 
 def _first_pass(original: str) -> tuple[str, list[int]]:
     """The mapped text and, per character, its original index. Runs at C speed unless a character expands."""
     gaps = [i for m in _TATWEEL_GAP.finditer(original) for i in range(m.start() + 1, m.end() - 1)]
     if _EXPANDS.search(original):
-        chars: list[str] = []
-        offs: list[int] = []
-        skip = set(gaps)
-        for i, ch in enumerate(original):
-            if i not in skip:
-                for c in _TABLE[ord(ch)]:
-                    chars.append(c)
-                    offs.append(i)
-        return "".join(chars), offs
-    mask = bytearray(original.translate(_KEEP), "latin-1")
-    for i in gaps:
-        mask[i] = 0
-    kept = "".join(compress(original, mask))
-    return kept.translate(_TABLE), list(compress(range(len(original)), mask))
+        return _slow_first_pass(original, set(gaps))
+    dropped = sorted(set(gaps).union(m.start() for m in _DROPPED.finditer(original)))
+    offs = _without(list(range(len(original))), dropped)
+    if gaps:
+        kept = set(gaps)
+        original = "".join(ch for i, ch in enumerate(original) if i not in kept)
+    return original.translate(_TABLE), offs
 
 
 def _delete(text: str, offs: list[int], positions: set[int]) -> tuple[str, list[int]]:
     if not positions:
         return text, offs
+    order = sorted(positions)
     mask = bytearray(b"\x01") * len(text)
-    for i in positions:
+    for i in order:
         mask[i] = 0
-    return "".join(compress(text, mask)), list(compress(offs, mask))
+    return "".join(compress(text, mask)), _without(offs, order)
 
 
 def _rejoin_spaced(text: str) -> set[int]:
