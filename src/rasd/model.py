@@ -45,9 +45,12 @@ class Rejection:
         return asdict(self)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Mention:
-    """A recognized span of the normalized text. `start`/`end` index the normalized text."""
+    """A recognized span of the normalized text. `start`/`end` index the normalized text.
+
+    Not frozen: recognition makes hundreds per article, and a frozen dataclass is slow to build.
+    """
 
     kind: str  # actor | trigger | number | date | place | attribution | cue
     start: int
