@@ -141,7 +141,7 @@ def _live_triggers(
         trig = [t for t in trig if t.start < causes[0].start]
         plc[:] = [m for m in plc if m.start < causes[0].start]
     origins = idx.within(start, end, kind="cue", group="origin")
-    plc[:] = [m for m in plc if not any(0 <= m.start - o.end <= ORIGIN_REACH for o in origins)]
+    plc[:] = [m for m in plc if not any(o.start < m.start <= o.end + ORIGIN_REACH for o in origins)]
     foreign = [m for m in plc if places[m.start].kind == "foreign"]
     if foreign and all(places[m.start].kind in ("foreign", "country") for m in plc):
         return []
