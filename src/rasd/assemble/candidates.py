@@ -17,6 +17,7 @@ from rasd.recognize.lexicon import default_lexicon
 
 NEGATION_REACH = 25  # characters from a negation to the trigger it cancels
 ORIGIN_REACH = 25  # characters from "من اتجاه" to the place a strike came from
+TALLY_MIN = 3  # a number this large right before an event word counts events: a tally, not one event
 LIST_MIN = 4  # facilities named in one unit that make it a list (three bases can be one salvo)
 DENIAL_REACH = 3  # sentences back that a bare denial reaches
 PLACE_REACH = 120  # characters from a trigger to a place of the same unit
@@ -119,6 +120,10 @@ def _a_list(unit: Unit, places: dict[int, Place]) -> bool:
     return len({places[m.start].id for m in unit.places if places[m.start].kind == "facility"}) >= LIST_MIN
 
 
+def _tally(t: Mention) -> bool:
+    return bool(default_lexicon().trigger(t.key).data.get("tally"))
+
+
 def _support(t: Mention) -> bool:
     """A trigger that only qualifies another ("الطيران" with "استهدف"), never an event on its own."""
     return bool(default_lexicon().trigger(t.key).data.get("support"))
@@ -130,11 +135,13 @@ def _live_triggers(
     """Triggers of a clause that tell an event here: not after a cause cue ("ردا على مجازر"), not abroad."""
     negations = idx.within(start, end, kind="cue", group="negation")
     groups = {m.data.get("group") for m in idx.within(start, end, kind="cue")}
+    tallies = [n.end for n in idx.within(start, end, kind="number") if int(n.data["value"]) >= TALLY_MIN]
     trig = [
         t
         for t in idx.within(start, end, kind="trigger")
         if not any(0 <= t.start - n.end <= NEGATION_REACH for n in negations)
         and default_lexicon().trigger(t.key).data.get("unless") not in groups
+        and not (_tally(t) and any(0 <= t.start - e <= 2 for e in tallies))  # "100 هجوم": a tally
     ]
     causes = idx.within(start, end, kind="cue", group="cause")
     if causes:
@@ -173,7 +180,7 @@ def best_place(ms: list[Mention], places: dict[int, Place], anchor: int) -> Ment
 GRAIN = {"facility": 3, "admin2": 1, "admin1": 1}
 
 
-def _place_split(unit: Unit, places: dict[int, Place]) -> list[Mention | None]:
+def _place_split(unit: Unit, places: dict[int, Place], idx: MentionIndex) -> list[Mention | None]:
     """Several places of one grain hit in one unit ("bases A and B", "in Diyala and Kirkuk") are several events.
 
     Places nested in another named place (a town in its governorate) do not count twice.
@@ -185,9 +192,12 @@ def _place_split(unit: Unit, places: dict[int, Place]) -> list[Mention | None]:
     grain = GRAIN.get(places[best.start].kind, 0)
     named = {places[m.start].id for m in unit.places}
     areas = {places[m.start].admin1 for m in unit.places if places[m.start].kind in ("admin1", "admin2")}
+    near = [c.end for c in idx.within(unit.start, unit.end, kind="cue", group="near")]
     same: dict[str, Mention] = {}
     for m in unit.places:
         p = places[m.start]
+        if grain == 3 and any(0 <= m.start - e <= 2 for e in near):
+            continue  # "قاعدة حرير قرب مطار أربيل": the airport only says where the base is
         # With governorates named together, a town outside all of them is one more area ("ديالى وطوز وكركوك").
         town_apart = grain == 1 and p.kind in ("city", "town") and p.admin1 not in areas
         if (GRAIN.get(p.kind, 0) == grain or town_apart) and p.id not in same and p.parent not in named:
@@ -223,7 +233,7 @@ def draft(text: str, mentions: list[Mention], places: dict[int, Place]) -> Draft
         denied = _has(idx, sent, "denies")
         back = _has(idx, sent, "refers_back")
         for unit in _units(text, sent, idx, places):
-            for pm in _place_split(unit, places):
+            for pm in _place_split(unit, places, idx):
                 c = Candidate(
                     sent.index,
                     sent.paragraph,

@@ -80,7 +80,8 @@ def cue_of(text: str, m: Mention) -> str | None:
 
 def cue_before(text: str, start: int) -> str | None:
     """The word right before a name (clitics removed), if it is a place cue."""
-    words = text[max(0, start - 20) : start].split()
+    words = [w.strip("\"'()") for w in text[max(0, start - 20) : start].split()]
+    words = [w for w in words if w]  # قاعدة "حرير": the quote is not the word before
     if not words:
         return None
     w = words[-1]

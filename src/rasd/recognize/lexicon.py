@@ -126,6 +126,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                         "rank": {"type": "integer"},
                         "generic": {"type": "boolean"},
                         "support": {"type": "boolean"},
+                        "tally": {"type": "boolean"},
                         "unless": {"type": "string"},
                         "tags": {"type": "array", "items": {"enum": list(TAGS)}},
                         "by_actor": {"type": "object", "additionalProperties": {"type": "string"}},
