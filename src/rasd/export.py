@@ -76,6 +76,14 @@ DISORDER = {
 FORMATS = ("jsonl", "csv")
 
 
+def interaction_code(inter1: Any, inter2: Any) -> int | None:
+    """ACLED's interaction: the two inter codes as digits, lower first; a lone actor's code is followed by 0."""
+    codes = sorted(int(i) for i in (inter1, inter2) if i)
+    if not codes:
+        return None
+    return int("".join(str(c) for c in codes)) if len(codes) == 2 else codes[0] * 10
+
+
 def report_id(r: Report) -> str:
     """A stable id: the country code and a hash of what identifies the report in its document."""
     key = f"{r.doc}|{r.event_date}|{r.event_type}|{r.sub_event_type}|{r.place_id}"
@@ -104,7 +112,6 @@ def notes(r: Report) -> str:
 
 def acled_row(r: Report) -> dict[str, Any]:
     iso3, iso = COUNTRY_CODES.get(r.country or "", ("", ""))
-    inter = "".join(sorted(str(i) for i in (r.inter1, r.inter2) if i))
     return {
         "event_id_cnty": report_id(r),
         "event_date": r.event_date,
@@ -119,7 +126,7 @@ def acled_row(r: Report) -> dict[str, Any]:
         "actor2": r.actor2,
         "assoc_actor_2": r.assoc_actor_2,
         "inter2": r.inter2,
-        "interaction": inter,
+        "interaction": interaction_code(r.inter1, r.inter2),
         "civilian_targeting": "Civilian targeting" if r.inter2 == 7 else "",
         "iso": iso,
         "region": "Middle East",

@@ -81,9 +81,10 @@ class Unit:
 
 def _units(text: str, sent: Sentence, idx: MentionIndex, places: dict[int, Place]) -> list[Unit]:
     units: list[Unit] = []
+    aims = [p.start for p in idx.within(sent.start, sent.end, kind="cue", group="purpose") if p.start - sent.start > 15]
     for c in clauses(text, sent):
         plc = [m for m in idx.within(c.start, c.end, kind="place") if m.start in places]
-        trig = _live_triggers(idx, c.start, c.end, plc, places)
+        trig = [t for t in _live_triggers(idx, c.start, c.end, plc, places) if not any(a < t.start for a in aims)]
         plc = [m for m in plc if places[m.start].kind != "foreign"]
         cur = units[-1] if units else None
         if cur is None or (trig and plc and cur.triggers and cur.places and _new_place(cur, plc, places)):
@@ -246,7 +247,7 @@ def draft(text: str, mentions: list[Mention], places: dict[int, Place]) -> Draft
                 if pm is not None:
                     c.place, c.place_mention = places[pm.start], pm
                 c.actor_keys = {m.key for m in idx.within(sent.start, sent.end, kind="actor")}
-                dates = idx.within(unit.start, unit.end, kind="date") or idx.within(sent.start, sent.end, kind="date")
+                dates = idx.within(unit.start, unit.end, kind="date")  # another unit's date is another event's
                 if dates:
                     c.date = min(dates, key=lambda d: abs(d.start - unit.triggers[0].start))
                 out.append(c)

@@ -116,6 +116,10 @@ def _source(ctx: Context, start: int, end: int) -> tuple[str, str]:
         acts = d.index.within(c.end, min(sent.end, c.end + 60), kind="actor")
         if acts:
             return acts[0].key, stance
+    if stance == "denies" and not heads:  # "قسد ... نفت ذلك": the one who denies stands before the verb
+        before = [a for c in cues for a in d.index.within(sent.start, c.start, kind="actor")]
+        if before:
+            return before[-1].key, stance
     if heads:
         h = heads[0]
         tail = ctx.norm.text[h.start : sent.end].split(",")[0].split('"')[0]
@@ -255,9 +259,7 @@ def _weak(c: Candidate) -> bool:
 def _supported(c: Candidate) -> bool:
     """An event someone asserts (not only denies), with a place or a date said with it, and a day."""
     group = [c, *c.merged]
-    if all(x.denied for x in group) or all(_weak(x) for x in group):
-        return False
-    return not (c.date is not None and int(c.date.data.get("precision", 1)) == 3 and c.date.data.get("relative"))
+    return not (all(x.denied for x in group) or all(_weak(x) for x in group))
 
 
 def assemble(doc: Document, norm: NormText, mentions: list[Mention], places: dict[int, Place]) -> list[Report]:
@@ -269,7 +271,7 @@ def assemble(doc: Document, norm: NormText, mentions: list[Mention], places: dic
     out = []
     for c in cands:
         r = build(ctx, c)
-        # A recalled event needs a date of its own: the publication day is not its day.
-        if r.event_date is not None and (r.role == "main" or c.date is not None):
+        # A recalled event needs a date of its own; news needs at least its week ("this month" is no day).
+        if r.event_date is not None and (r.role == "main" and r.time_precision < 3 or r.role != "main" and c.date):
             out.append(r)
     return out

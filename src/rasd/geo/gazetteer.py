@@ -454,9 +454,9 @@ def validate_operators(
 
 def user_dir() -> Path:
     """Where `rasd gazetteer import` writes by default and `Gazetteer.load` looks for user files."""
-    home = os.environ.get("RASD_HOME")
-    base = Path(home) if home else Path.home() / ".local" / "share" / "rasd"
-    return base / "gazetteer"
+    from rasd.paths import home
+
+    return home() / "gazetteer"
 
 
 def layer_files(extra: list[Path] | None = None) -> list[list[Path]]:

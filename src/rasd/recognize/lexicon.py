@@ -81,6 +81,7 @@ CUE_GROUPS = (
     "series",
     "also",
     "origin",
+    "purpose",
 )
 
 _FORMS = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}

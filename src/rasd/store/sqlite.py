@@ -1,0 +1,43 @@
+"""The embedded store: one SQLite file, WAL mode, FTS5 over documents and evidence."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from rasd.store.base import Store
+
+BUSY_MS = 60_000  # several `rasd ingest` processes take turns writing; each waits this long for the lock
+
+
+class SQLiteStore(Store):
+    dialect = "sqlite"
+    placeholder = "?"
+
+    @classmethod
+    def open(cls, path: str) -> SQLiteStore:
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_MS / 1000, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+        if path != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        store = cls(conn, f"sqlite:///{path}")
+        store.migrate()
+        return store
+
+    def _begin(self) -> None:
+        # IMMEDIATE takes the write lock at once: two writers never both read, then both try to write.
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def _search_ids(self, query: str) -> set[str]:
+        from rasd.text.normalize import normalize_term
+
+        terms = [t.replace('"', "") for t in normalize_term(query).split() if t.replace('"', "")]
+        if not terms:
+            return set()
+        match = " ".join(f'"{t}"' for t in terms)
+        rows = self.rows("SELECT doc_id, report_id FROM search WHERE search MATCH ?", (match,))
+        return {r["report_id"] or r["doc_id"] for r in rows}
