@@ -16,13 +16,14 @@ class Outcome:
     doc: str
     reports: list[Report] = field(default_factory=list)
     rejection: Rejection | None = None
+    document: Document | None = None  # the document itself, for a caller that stores it
 
 
 def extract_one(doc: Document) -> Outcome:
     from rasd.pipeline import extract
 
     try:
-        return Outcome(doc.id, extract(doc))
+        return Outcome(doc.id, extract(doc), document=doc)
     except Exception as e:  # noqa: BLE001 - the batch's fault barrier: one bad document must not stop the rest
         return Outcome(doc.id, rejection=Rejection(doc.id, f"extraction failed: {type(e).__name__}: {e}", doc.origin))
 

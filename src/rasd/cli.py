@@ -133,11 +133,12 @@ def _print_scores(name: str, scores: list, show_misses: bool) -> None:
 
 
 def _register() -> None:
-    try:
-        from rasd.cli_gazetteer import gazetteer
-    except ImportError:  # pragma: no cover - during development the command may not exist yet
-        return
+    from rasd.cli_gazetteer import gazetteer
+    from rasd.cli_store import COMMANDS
+
     main.add_command(gazetteer)
+    for command in COMMANDS:
+        main.add_command(command)
 
 
 _register()

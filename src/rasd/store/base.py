@@ -191,7 +191,8 @@ class Store:
         row = report.to_dict() | {"doc": doc_id, "id": f"{doc_id}#{seq}"}
         self.execute(
             "INSERT INTO reports (id, doc_id, seq, role, event_date, time_precision, event_type, sub_event_type,"
-            " country, admin1, latitude, longitude, geo_precision, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " country, admin1, latitude, longitude, geo_precision, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 row["id"],
                 doc_id,
@@ -349,7 +350,8 @@ class Store:
             ids = [
                 r["id"]
                 for r in self.rows(
-                    "SELECT r.id FROM reports r JOIN documents d ON d.id = r.doc_id WHERE d.duplicate_of IS NULL ORDER BY r.id"
+                    "SELECT r.id FROM reports r JOIN documents d ON d.id = r.doc_id"
+                    " WHERE d.duplicate_of IS NULL ORDER BY r.id"
                 )
             ]
             self._score_pairs(ids)
