@@ -14,11 +14,17 @@ $(BIN)/rasd: pyproject.toml
 
 install: $(BIN)/rasd
 
+STORE = sqlite:///$(CURDIR)/out/rasd.sqlite
+
 run: install
 	mkdir -p out
 	$(BIN)/rasd extract examples/ -o out/demo-reports.jsonl
 	$(BIN)/rasd extract examples/ --format csv -o out/demo-reports.csv
 	@echo "reports: out/demo-reports.jsonl, out/demo-reports.csv"
+	$(BIN)/rasd ingest examples/ --db $(STORE) --quiet
+	@if [ -f $(SHARED)/corpus/seeds.jsonl ]; then $(BIN)/rasd ingest $(SHARED)/corpus/seeds.jsonl --db $(STORE) --quiet; fi
+	$(BIN)/rasd events --db $(STORE)
+	$(BIN)/rasd export --db $(STORE) --format geojson -o out/events.geojson
 	@if [ -f $(SHARED)/gold/seeds.events.jsonl ]; then $(MAKE) --no-print-directory evaluate; fi
 
 evaluate: install

@@ -398,6 +398,13 @@ class Store:
         )
         return ev
 
+    def reports_of(self, doc_ids: list[str]) -> dict[str, list[Row]]:
+        """The stored reports of these documents, each with the event it belongs to."""
+        out: dict[str, list[Row]] = {d: [] for d in doc_ids}
+        for r in self._many("SELECT doc_id, event_id, data FROM reports WHERE doc_id IN ({}) ORDER BY id", doc_ids):
+            out[r["doc_id"]].append(json.loads(r["data"]) | {"event_id": r["event_id"]})
+        return out
+
     def document(self, doc_id: str) -> Row | None:
         rows = self.rows(
             "SELECT id, title, url, outlet, published, text, duplicate_of FROM documents WHERE id = ?", (doc_id,)
