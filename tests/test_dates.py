@@ -397,3 +397,9 @@ def test_corpus_mentions_are_well_formed() -> None:
             assert norm[m.start : m.end] == m.data["expr"] and m.data["precision"] in (1, 2, 3)
             assert m.key == m.data["date"].isoformat() and (pub is not None or not m.data["relative"])
     assert total > 0
+
+
+def test_a_slip_on_the_year_is_mended_by_the_weekday() -> None:
+    """7 January 2016 was a Thursday; in an article of Saturday 7 January 2017 the year is a slip."""
+    found = find_dates(normalize("قتل 60 شخصا اليوم السبت 07 جانفي 2016 في تفجير").text, dt.date(2017, 1, 7))
+    assert [(m.key, m.data["precision"], m.data["conflict"]) for m in found] == [("2017-01-07", 2, True)]

@@ -151,7 +151,8 @@ def _live_triggers(
     origins = idx.within(start, end, kind="cue", group="origin")
     plc[:] = [m for m in plc if not any(o.start < m.start <= o.end + ORIGIN_REACH for o in origins)]
     foreign = [m for m in plc if places[m.start].kind == "foreign"]
-    if foreign and all(places[m.start].kind in ("foreign", "country") for m in plc):
+    if foreign and all(places[m.start].kind in ("foreign", "country", "region") for m in plc):
+        plc[:] = []  # a clause told abroad gives neither an event nor a place to its neighbours
         return []
     return trig
 

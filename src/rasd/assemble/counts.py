@@ -16,6 +16,7 @@ from rasd.model import Mention
 
 MAX_GAP_BEFORE = 40  # characters from a count word to the number it governs
 MAX_GAP_NOUN = 2
+SINCE_REACH = 20  # characters from a number to the "منذ" that makes it a running tally
 VERB_CUES = ("fatalities_verb",)  # killing verbs, whose victim may stand a clause away
 VERB_REACH = 60
 FIELD_OF = {"fatalities_verb": "fatalities"}
@@ -70,9 +71,10 @@ def counts_in(start: int, end: int, idx: MentionIndex, text: str) -> list[Count]
     subsets = idx.within(start, end, kind="cue", group="subset")
     update = bool(idx.within(start, end, kind="cue", group="update"))
     bound: dict[int, Count] = {}  # one number per count word: the nearest
+    since = [m.start for m in idx.within(start, end, kind="cue") if m.data.get("form") == "منذ"]
     for n in numbers:
-        if _is_subset(n, subsets):
-            continue
+        if _is_subset(n, subsets) or any(0 <= s - n.end <= SINCE_REACH for s in since):
+            continue  # "بينهم 3" is a part; "15 صحفيا منذ 2016" is a tally since then
         cue = _cue_for(n, cues, text)
         if cue is None:
             continue

@@ -640,6 +640,14 @@ def _resolve_group(group: list[_Atom], pub: dt.date | None) -> Resolved | None:
         return res
     if res.date.weekday() == weekday:
         return res
+    if base.kind == "explicit" and pub is not None:  # "السبت 07 جانفي 2016" in a 2017 article: a slip on the year
+        for year in (pub.year, pub.year - 1):
+            try:
+                fixed = res.date.replace(year=year)
+            except ValueError:
+                continue
+            if fixed != res.date and fixed.weekday() == weekday and fixed <= pub + dt.timedelta(days=1):
+                return Resolved(fixed, max(res.precision, 2), res.relative, True)
     return Resolved(res.date, max(res.precision, 2), res.relative, True)
 
 
