@@ -8,7 +8,7 @@ incrementally (re-clustering only the region its pairs touch) gives what a full 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 
@@ -19,10 +19,17 @@ class Pair:
     score: float
 
 
-def clusters(reports: dict[str, str], pairs: Iterable[Pair]) -> list[list[str]]:
-    """Group report ids (mapped to their document ids) into events; each group sorted, groups sorted."""
+def clusters(
+    reports: dict[str, str], pairs: Iterable[Pair], conflict: Callable[[str, str], bool] | None = None
+) -> list[list[str]]:
+    """Group report ids (mapped to their document ids) into events; each group sorted, groups sorted.
+
+    `conflict(a, b)` names two reports that may never share an event even through others (two exact, different days):
+    a chain of loose links cannot join them.
+    """
     parent = {r: r for r in reports}
     docs = {r: {d} for r, d in reports.items()}
+    members = {r: [r] for r in reports}
 
     def root(x: str) -> str:
         while parent[x] != x:
@@ -36,9 +43,12 @@ def clusters(reports: dict[str, str], pairs: Iterable[Pair]) -> list[list[str]]:
         ra, rb = root(p.a), root(p.b)
         if ra == rb or docs[ra] & docs[rb]:
             continue
+        if conflict is not None and any(conflict(x, y) for x in members[ra] for y in members[rb]):
+            continue
         keep, gone = min(ra, rb), max(ra, rb)
         parent[gone] = keep
         docs[keep] |= docs.pop(gone)
+        members[keep] += members.pop(gone)
     groups: dict[str, list[str]] = {}
     for r in reports:
         groups.setdefault(root(r), []).append(r)

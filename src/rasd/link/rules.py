@@ -12,7 +12,7 @@ from typing import Any
 
 Row = dict[str, Any]
 
-DAYS_BY_PRECISION = {1: 1, 2: 2, 3: 31}  # how far apart two dates of one event may be, by time precision
+DAYS_BY_PRECISION = {1: 0, 2: 1, 3: 31}  # how far apart two dates of one event may be, by the worse precision
 KM_BY_PRECISION = {1: 10.0, 2: 25.0}  # how far apart two points of one event may be, by geo precision
 GROUND = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
 QUIET = ("Strategic developments", "Riots", "Protests")
@@ -70,9 +70,16 @@ def actors(r: Row) -> set[str]:
     return out
 
 
+UNNAMED = "Unidentified Armed Group"
+
+
 def _actors_agree(a: Row, b: Row) -> bool:
+    """Two named attackers that differ tell two events; an unnamed or missing one may be either."""
     xa, xb = actors(a), actors(b)
-    return not xa or not xb or bool(xa & xb)
+    if not xa or not xb or xa & xb:
+        return True
+    a1, b1 = a.get("actor1"), b.get("actor1")
+    return not a1 or not b1 or UNNAMED in (a1, b1) or a1 in xb or b1 in xa
 
 
 def _places_agree(a: Row, b: Row) -> float | None:
@@ -107,5 +114,20 @@ def link_score(a: Row, b: Row) -> float | None:
 
 
 def window_days(r: Row) -> int:
-    """How many days around a report's date a matching report may be (for the store's blocking query)."""
-    return max(DAYS_BY_PRECISION.values()) if (r.get("time_precision") or 1) == 3 else DAYS_BY_PRECISION[2]
+    """How many days around a report's date a matching report may be (for the store's blocking query).
+
+    The same for every report, whatever its precision: a pair must be found whichever of the two arrives first.
+    """
+    return max(DAYS_BY_PRECISION.values())
+
+
+def conflict(a: Row, b: Row) -> bool:
+    """Two reports that cannot tell one incident, whatever links them: two exact, different days, or far places."""
+    if (a.get("time_precision") or 1) == 1 and (b.get("time_precision") or 1) == 1 and day(a) != day(b):
+        return True
+    d = km(a, b)
+    return (
+        d is not None
+        and d > 2 * KM_BY_PRECISION[2]
+        and max(a.get("geo_precision") or 1, b.get("geo_precision") or 1) < 3
+    )

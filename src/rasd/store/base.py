@@ -21,7 +21,7 @@ from typing import Any
 from rasd.link import neardup
 from rasd.link.aggregate import aggregate
 from rasd.link.cluster import Pair, clusters, event_id
-from rasd.link.rules import link_score, window_days
+from rasd.link.rules import conflict, link_score, window_days
 from rasd.model import Document, Report
 
 Row = dict[str, Any]
@@ -270,7 +270,8 @@ class Store:
             r["event_id"] for r in self._many("SELECT event_id FROM reports WHERE id IN ({})", region) if r["event_id"]
         }
         made = set()
-        for group in clusters({rid: r["doc"] for rid, r in reports.items()}, pairs):
+        docs = {rid: r["doc"] for rid, r in reports.items()}
+        for group in clusters(docs, pairs, lambda x, y: conflict(reports[x], reports[y])):
             eid = event_id(group)
             self._write_event(eid, [reports[g] for g in group])
             made.add(eid)
