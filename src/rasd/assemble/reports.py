@@ -119,7 +119,7 @@ def _source(ctx: Context, start: int, end: int) -> tuple[str, str]:
     if stance == "denies" and not heads:  # "قسد ... نفت ذلك": the one who denies stands before the verb
         before = [a for c in cues for a in d.index.within(sent.start, c.start, kind="actor")]
         if before:
-            return before[-1].key, stance
+            return before[0].key, stance  # the sentence's subject: "ضربت قسد ... بالتنسيق مع ... ونفت ذلك"
     if heads:
         h = heads[0]
         tail = ctx.norm.text[h.start : sent.end].split(",")[0].split('"')[0]
