@@ -63,6 +63,7 @@ def main() -> None:
     help="Reject documents longer than this.",
 )
 @click.option("--quiet", is_flag=True, help="Do not print rejections and the summary on standard error.")
+@click.option("--dask", metavar="ADDRESS", help="Run on a Dask cluster: tcp://host:8786, or local:N worker processes.")
 def extract(
     paths: tuple[str, ...],
     output: IO[str],
@@ -71,9 +72,14 @@ def extract(
     rejected_file: IO[str] | None,
     max_chars: int,
     quiet: bool,
+    dask: str | None,
 ) -> None:
     """Extract event reports from PATHS (files, folders, or - for standard input)."""
     _load_knowledge()
+    if dask:
+        from rasd.scale.commands import extract_command
+
+        return extract_command(dask, paths, output, fmt, rejected_file, max_chars, quiet)
     writer = ReportWriter(output, fmt)
     docs = reports = rejected = 0
     for outcome in run(_items(paths, max_chars), workers):
@@ -134,10 +140,11 @@ def _print_scores(name: str, scores: list, show_misses: bool) -> None:
 
 def _register() -> None:
     from rasd.cli_gazetteer import gazetteer
+    from rasd.cli_monitor import COMMANDS as MONITOR_COMMANDS
     from rasd.cli_store import COMMANDS
 
     main.add_command(gazetteer)
-    for command in COMMANDS:
+    for command in (*COMMANDS, *MONITOR_COMMANDS):
         main.add_command(command)
 
 
