@@ -54,6 +54,7 @@ AGENT_MARKERS = (
     "يد",
 )
 ACTING_SIDES_IN_ARRESTS = (1, 3)
+UNNAMED = "Unidentified Armed Group"
 SPEAKER_REACH = 12  # characters from "مصدر في" to the body it speaks for
 VICTIM_REACH = 25  # characters from "مقتل عنصرين من" to the side that lost them
 
@@ -102,15 +103,20 @@ class Scene:
     weapons: list[Mention]
     casualties: list[Mention]
     speakers: list[Mention]
+    text: str = ""
 
     def role(self, m: Mention) -> str:
         if any(w.start < m.end and m.start < w.end for w in self.weapons):
             return "agent"  # "طائرة مسيرة تركية": the weapon names who used it
-        if any(0 <= m.start - s.end <= SPEAKER_REACH for s in self.speakers):
+        if any(0 <= m.start - s.end <= SPEAKER_REACH and not self._reported(s.end, m.start) for s in self.speakers):
             return "speaker"  # "مصدر في الشرطة العراقية" speaks; it did not take part
         if any(0 <= m.start - c.end <= VICTIM_REACH for c in self.casualties):
             return "victim"  # "مقتل عنصرين من قسد"
         return ""
+
+    def _reported(self, start: int, end: int) -> bool:
+        """ "لمراسل سانا أن المجموعات ...": after أن/إن the words are what the source says, not who it is."""
+        return any(w in ("ان", "بان", "انه") for w in self.text[start:end].split())
 
 
 def assign(
@@ -135,6 +141,10 @@ def assign(
         order, targets = acting, rest
     if operator and all(e.key != operator for e in order + targets):
         targets.insert(0, default_lexicon().actor(operator))
+    unnamed = [e for e in targets if e.key == UNNAMED]
+    if unnamed:  # "اغتال مسلحون مجهولون مختاراً": the unidentified gunmen always act
+        targets.remove(unnamed[0])
+        order.insert(0, unnamed[0])
     if not order and len(targets) > 1:
         order.append(targets.pop(0))
     return _build(order, targets)

@@ -37,6 +37,7 @@ class Candidate:
     recall: bool = False
     denied: bool = False
     actor_keys: set[str] = field(default_factory=set)  # actors named with it, for types that depend on who acts
+    earlier: bool = False  # told after "بعد أسابيع من": an earlier event, background, kept only with its own date
     refers_back: bool = False  # its sentence goes on about the event told just before ("وجرت العملية في")
     denials: list[int] = field(default_factory=list)  # later sentences that deny it without a trigger of their own
     merged: list[Candidate] = field(default_factory=list)
@@ -248,6 +249,10 @@ def draft(text: str, mentions: list[Mention], places: dict[int, Place]) -> Draft
                 if pm is not None:
                     c.place, c.place_mention = places[pm.start], pm
                 c.actor_keys = {m.key for m in idx.within(sent.start, sent.end, kind="actor")}
+                c.earlier = any(
+                    m.end <= unit.triggers[0].start for m in idx.within(sent.start, unit.end, "cue", "earlier")
+                )
+                c.recall = c.recall or c.earlier
                 dates = idx.within(unit.start, unit.end, kind="date")  # another unit's date is another event's
                 if dates:
                     c.date = min(dates, key=lambda d: abs(d.start - unit.triggers[0].start))

@@ -105,6 +105,8 @@ def event_day(c: Candidate, published: dt.date | None) -> tuple[dt.date | None, 
 
 
 def role(c: Candidate, day: dt.date | None, precision: int, published: dt.date | None) -> str:
+    if c.earlier and (c.date is None or c.date_inherited):
+        return "background"  # an earlier event without a day of its own: the caller drops it
     if day is None or published is None:
         return "main"
     if precision == 3:

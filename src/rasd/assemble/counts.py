@@ -16,6 +16,8 @@ from rasd.model import Mention
 
 MAX_GAP_BEFORE = 40  # characters from a count word to the number it governs
 MAX_GAP_NOUN = 2
+RISE_REACH = 12  # "ارتفع إلى 11": characters from the rise to its number
+RISE_CUE_REACH = 60  # and from that number to the count word it raises
 SINCE_REACH = 20  # characters from a number to the "منذ" that makes it a running tally
 VERB_CUES = ("fatalities_verb",)  # killing verbs, whose victim may stand a clause away
 VERB_REACH = 60
@@ -63,6 +65,38 @@ def _singles(cues: list[Mention], persons: list[Mention], numbers: list[Mention]
     return out
 
 
+def _coordinated(numbers: list[Mention], bound: dict[int, Count], subsets: list[Mention], text: str) -> list[Count]:
+    """Another side's figure joined by "و" to a bound one counts the same thing: "مقتل 9 من قوات النظام و6 من الفصائل"."""
+    out = []
+    taken = {(c.start, c.end) for c in bound.values()}
+    for c in list(bound.values()):
+        after = [n for n in numbers if n.start > c.end and not _is_subset(n, subsets)]
+        for n in after[:2]:
+            if text[n.start - 1 : n.start] == "و" and not any(s <= n.start < e for s, e in taken):
+                if not any(ch in text[c.end : n.start] for ch in ".;"):
+                    out.append(Count(c.field, int(n.data["value"]), c.start, n.end, c.update))
+                    taken.add((n.start, n.end))
+                break
+    return out
+
+
+def _risen(
+    numbers: list[Mention], cues: list[Mention], updates: list[Mention], used: set[int], text: str
+) -> list[Count]:
+    """ "ارتفع إلى 11 عدد المدنيين الذين استشهدوا": the number after a rise counts what the sentence counts, latest."""
+    out = []
+    for u in updates:
+        n = next((n for n in numbers if 0 <= n.start - u.end <= RISE_REACH and n.start not in used), None)
+        if n is None:
+            continue
+        near = min(cues, key=lambda c: abs(c.start - n.start), default=None)
+        if near is not None and abs(near.start - n.start) <= RISE_CUE_REACH:
+            out.append(
+                Count(FIELD_OF.get(near.key, near.key), int(n.data["value"]), min(u.start, n.start), n.end, True)
+            )
+    return out
+
+
 def counts_in(start: int, end: int, idx: MentionIndex, text: str) -> list[Count]:
     cues = [m for m in idx.within(start, end, kind="cue", group="count")]
     if not cues:
@@ -84,7 +118,8 @@ def counts_in(start: int, end: int, idx: MentionIndex, text: str) -> list[Count]
         prev = bound.get(cue.start)
         if prev is None or (c.end - c.start) < (prev.end - prev.start):
             bound[cue.start] = c
-    out = list(bound.values())
+    out = list(bound.values()) + _coordinated(numbers, bound, subsets, text)
+    out += _risen(numbers, cues, idx.within(start, end, kind="cue", group="update"), {c.start for c in out}, text)
     free = [c for c in cues if c.start not in bound]
     out += _singles(free, idx.within(start, end, kind="cue", group="person"), numbers)
     return out

@@ -57,6 +57,7 @@ def _scene(c: Candidate, d: Draft, spans: list[tuple[int, int]]) -> actor_roles.
         weapons=[m for s, e in spans for m in d.index.within(s, e, kind="trigger")],
         casualties=[m for m in cues if m.data.get("group") == "count"],
         speakers=[m for m in cues if m.data.get("group") == "source"],
+        text=d.text,
     )
 
 
@@ -93,12 +94,33 @@ def _type(
         sub = top.data["by_actor"][acts.actor1]
     if "state_sub" in top.data:
         sub = top.data["state_sub"] if acts.inter1 == 1 else top.data["nonstate_sub"]
-    if (etype, sub) == ("Violence against civilians", "Attack") and 7 not in (acts.inter1, acts.inter2):
+    if (etype, sub) == ("Violence against civilians", "Attack") and _armed_target(acts):
         victims = any(d.index.within(s, e, kind="cue", group=g) for s, e in spans for g in VAC_VICTIM_GROUPS)
         if not victims:
-            etype, sub = "Battles", "Armed clash"
+            etype, sub = "Battles", "Armed clash"  # killing fighters is fighting, not violence against civilians
+    etype, sub = _with_protesters(etype, sub, acts)
     tags = sorted({tag for t in c.triggers for tag in lex.trigger(t.key).data.get("tags", [])})
     return etype, sub, tags
+
+
+PROTESTERS = 6
+VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+def _armed_target(acts: actor_roles.Actors) -> bool:
+    """The side acted on bears arms (forces, rebels, militias): not civilians, not unknown."""
+    return acts.inter2 not in (None, 7) or (acts.inter2 is None and acts.inter1 not in (None, 7))
+
+
+def _with_protesters(etype: str, sub: str, acts: actor_roles.Actors) -> tuple[str, str]:
+    """Force used on protesters is excessive force; protesters who burn and fight riot (ACLED's demonstrations)."""
+    if PROTESTERS not in (acts.inter1, acts.inter2):
+        return etype, sub
+    if acts.inter2 == PROTESTERS and (etype in VIOLENT or etype == "Protests"):
+        return ("Protests", "Excessive force against protesters") if etype in VIOLENT else (etype, sub)
+    if acts.inter1 == PROTESTERS and (etype in VIOLENT or sub == "Looting/property destruction"):
+        return "Riots", "Violent demonstration"
+    return etype, sub
 
 
 SOURCE_WORDS = 4  # words of a quoted source's noun phrase ("مصدر في قوى الأمن")
@@ -248,25 +270,37 @@ def _usual_weapon(cands: list[Candidate]) -> tuple[str, str] | None:
     return max(seen, key=lambda k: seen[k]) if seen else None
 
 
-LEDE = 3  # the first sentences of an article tell its news: an event there may take its place from the title
+LEDE = 2  # the first sentences of an article tell its news: an event there may take its place from the title
+LEDE_WORDS = 6  # a dateline ("دير الزور-سانا") or a kicker is no sentence of the lede
 
 
-def _weak(c: Candidate) -> bool:
-    """Neither its place nor its date is said where its trigger is, past the lede: the text only alludes to it."""
-    return c.sentence >= LEDE and c.place_inherited and (c.date is None or c.date_inherited)
+def lede(d: Draft) -> set[int]:
+    """The article's first real sentences."""
+    real = [s.index for s in d.sentences if len(d.text[s.start : s.end].split()) >= LEDE_WORDS]
+    return set(real[:LEDE])
 
 
-def _supported(c: Candidate) -> bool:
+def _weak(c: Candidate, lede_sentences: set[int], d: Draft) -> bool:
+    """Neither its place nor its date is said where its trigger is: the text only alludes to it, unless the lede
+    tells it with a figure ("واعتقلت قوات الحشد الشعبي 87 عنصراً")."""
+    if not c.place_inherited or (c.date is not None and not c.date_inherited):
+        return False
+    figures = any(d.index.within(s, e, kind="number") for s, e in c.spans)
+    return c.sentence not in lede_sentences or not figures
+
+
+def _supported(c: Candidate, lede_sentences: set[int], d: Draft) -> bool:
     """An event someone asserts (not only denies), with a place or a date said with it, and a day."""
     group = [c, *c.merged]
-    return not (all(x.denied for x in group) or all(_weak(x) for x in group))
+    return not (all(x.denied for x in group) or all(_weak(x, lede_sentences, d) for x in group))
 
 
 def assemble(doc: Document, norm: NormText, mentions: list[Mention], places: dict[int, Place]) -> list[Report]:
     d = draft(norm.text, mentions, places)
     d.candidates = contextualize(d)
     published = doc.published_date
-    cands = [c for c in merge(d.candidates, published) if _supported(c)]
+    first = lede(d)
+    cands = [c for c in merge(d.candidates, published) if _supported(c, first, d)]
     ctx = Context(doc, norm, d, _usual_weapon(cands))
     out = []
     for c in cands:

@@ -133,7 +133,7 @@ def _unambiguous_context(text_mentions: list[tuple[Mention, list[Place]]]) -> Pl
         ctx.home += 1
         ctx.admin1s.add(cands[0].admin1)
         ctx.countries.add(cands[0].country)
-        ctx.cities.update(c.id for c in cands if c.kind in ("city", "town") and len(cands) == 1)
+        ctx.cities.update(c.id for c in cands if c.kind in ("city", "town"))  # its governorate is certain
     return ctx
 
 
@@ -174,5 +174,8 @@ def resolve_places(
     out: dict[int, Place] = {}
     for m, cands in found:
         cue = cue_of(text, m)
-        out[m.start] = max(cands, key=lambda p: _score(p, cue, ctx))
+        # "حي الزهور شرقي مدينة الموصل": not the quarter of another city, when the article names its own city
+        here = [p for p in cands if p.kind != "neighbourhood" or not ctx.cities or p.parent in ctx.cities]
+        if here:
+            out[m.start] = max(here, key=lambda p: _score(p, cue, ctx))
     return out

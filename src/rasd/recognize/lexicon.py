@@ -82,6 +82,7 @@ CUE_GROUPS = (
     "also",
     "origin",
     "purpose",
+    "earlier",
 )
 
 _FORMS = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
