@@ -66,7 +66,7 @@ def _singles(cues: list[Mention], persons: list[Mention], numbers: list[Mention]
 
 
 def _coordinated(numbers: list[Mention], bound: dict[int, Count], subsets: list[Mention], text: str) -> list[Count]:
-    """Another side's figure joined by "و" to a bound one counts the same thing: "مقتل 9 من قوات النظام و6 من الفصائل"."""
+    """Another side's figure joined by "و" to a bound one counts the same: "مقتل 9 من قوات النظام و6 من الفصائل"."""
     out = []
     taken = {(c.start, c.end) for c in bound.values()}
     for c in list(bound.values()):
