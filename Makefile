@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN = $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install run test lint evaluate bench clean
+.PHONY: install run test lint evaluate bench bench-store clean
 
 $(BIN)/rasd: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,8 @@ $(BIN)/rasd: pyproject.toml
 install: $(BIN)/rasd
 
 STORE = sqlite:///$(CURDIR)/out/rasd.sqlite
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 run: install
 	mkdir -p out
@@ -26,6 +28,8 @@ run: install
 	$(BIN)/rasd events --db $(STORE)
 	$(BIN)/rasd export --db $(STORE) --format geojson -o out/events.geojson
 	@if [ -f $(SHARED)/gold/seeds.events.jsonl ]; then $(MAKE) --no-print-directory evaluate; fi
+	@echo "dashboard and API: http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
+	$(BIN)/rasd serve --db $(STORE) --host $(HOST) --port $(PORT)
 
 evaluate: install
 	$(BIN)/rasd evaluate --shared $(SHARED)
@@ -39,6 +43,10 @@ test: install lint
 
 bench: install
 	$(BIN)/python bench/extract.py --shared $(SHARED)
+
+# Ingestion and query speed of the store: SQLite, and PostgreSQL when RASD_TEST_PG (or PG=URL) names a server.
+bench-store: install
+	$(BIN)/python bench/ingest.py --shared $(SHARED) $(if $(PG),--pg $(PG))
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -141,10 +141,11 @@ def _print_scores(name: str, scores: list, show_misses: bool) -> None:
 def _register() -> None:
     from rasd.cli_gazetteer import gazetteer
     from rasd.cli_monitor import COMMANDS as MONITOR_COMMANDS
+    from rasd.cli_serve import COMMANDS as SERVE_COMMANDS
     from rasd.cli_store import COMMANDS
 
     main.add_command(gazetteer)
-    for command in (*COMMANDS, *MONITOR_COMMANDS):
+    for command in (*COMMANDS, *MONITOR_COMMANDS, *SERVE_COMMANDS):
         main.add_command(command)
 
 

@@ -76,12 +76,19 @@ def _open(db: str | None) -> Store:
     "--rejected", "rejected_file", type=click.File("w", encoding="utf-8"), help="Write rejected documents here."
 )
 @click.option("--quiet", is_flag=True, help="No progress bar, no summary.")
-def ingest(paths: tuple[str, ...], db: str | None, workers: int, rejected_file: IO[str] | None, quiet: bool) -> None:
+@click.option("--dask", metavar="ADDRESS", help="Extract on a Dask cluster: tcp://host:8786, or local:N processes.")
+def ingest(
+    paths: tuple[str, ...], db: str | None, workers: int, rejected_file: IO[str] | None, quiet: bool, dask: str | None
+) -> None:
     """Extract PATHS and store documents, reports and events; a document already stored is skipped."""
     from rasd.batch import run
     from rasd.cli import _items, _load_knowledge
 
     _load_knowledge()
+    if dask:
+        from rasd.scale.commands import ingest_command
+
+        return ingest_command(dask, paths, db, rejected_file, quiet)
     store = _open(db)
     counts = {"new": 0, "duplicate": 0, "near_duplicate": 0, "rejected": 0, "reports": 0}
     with click.progressbar(length=0, label="ingesting", file=sys.stderr, hidden=quiet) as bar:

@@ -55,7 +55,7 @@ def _count(reports: list[Row], field: str) -> int | None:
 
 
 def _source(r: Row) -> str:
-    return str(r.get("source") or r.get("doc"))
+    return str(r.get("source") or "unnamed outlet")
 
 
 def contested_reasons(reports: list[Row]) -> list[str]:

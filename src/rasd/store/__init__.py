@@ -27,6 +27,6 @@ def open_store(url: str | None = None) -> Store:
         try:
             from rasd.store.postgres import PostgresStore
         except ImportError as e:
-            raise StoreError(f"PostgreSQL store needs psycopg: pip install 'rasd[postgres]' ({e})") from e
+            raise StoreError(f"the PostgreSQL store needs psycopg, a dependency of rasd: reinstall rasd ({e})") from e
         return PostgresStore.open(url)
     raise StoreError(f"unknown store URL {url!r}: use sqlite:///PATH or postgresql://...")

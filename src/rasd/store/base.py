@@ -151,15 +151,13 @@ class Store:
         doc_id = doc.id
         if self.rows("SELECT id FROM documents WHERE id = ?", (doc_id,)):
             doc_id = f"{doc.id}@{digest[:8]}"  # a corrected version under the same id
-        fingerprint = neardup.simhash(doc.text)
-        original = self._near_duplicate(doc, fingerprint)
+        original = self._near_duplicate(doc)
         self.execute(
-            "INSERT INTO documents (id, content_hash, simhash, title, url, outlet, published, text, duplicate_of,"
-            " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO documents (id, content_hash, title, url, outlet, published, text, duplicate_of,"
+            " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc_id,
                 digest,
-                fingerprint,
                 doc.title,
                 doc.url,
                 doc.outlet,
@@ -176,16 +174,26 @@ class Store:
         events = self._link([r["id"] for r in rows])
         return IngestResult(doc_id, "new", len(rows), tuple(sorted(events)))
 
-    def _near_duplicate(self, doc: Document, fingerprint: int) -> str | None:
+    def _near_duplicate(self, doc: Document) -> str | None:
+        """The first stored story this one republishes: published within days, of similar length and wording."""
         day = _day(doc.published)
         if day is None:
             return None
+        size = len(doc.text)
         near = self.rows(
-            "SELECT id, simhash FROM documents WHERE duplicate_of IS NULL AND published >= ? AND published < ?"
-            " ORDER BY published, id",
-            (_shift(day, -NEAR_DUP_DAYS), _shift(day, NEAR_DUP_DAYS + 1)),
+            "SELECT id, text FROM documents WHERE duplicate_of IS NULL AND published >= ? AND published < ?"
+            " AND LENGTH(text) >= ? AND LENGTH(text) <= ? ORDER BY published, id",
+            (
+                _shift(day, -NEAR_DUP_DAYS),
+                _shift(day, NEAR_DUP_DAYS + 1),
+                int(size * neardup.LENGTH_RATIO),
+                int(size / neardup.LENGTH_RATIO) + 1,
+            ),
         )
-        return next((r["id"] for r in near if neardup.near(int(r["simhash"]), fingerprint)), None)
+        if not near:
+            return None
+        mine = neardup.shingles(doc.text)
+        return next((r["id"] for r in near if neardup.near(neardup.shingles(r["text"]), mine)), None)
 
     def _insert_report(self, doc_id: str, seq: int, report: Report) -> Row:
         row = report.to_dict() | {"doc": doc_id, "id": f"{doc_id}#{seq}"}
@@ -366,6 +374,11 @@ class Store:
 
     # --- queries ---------------------------------------------------------------------------------------------
     def events(self, f: EventFilter | None = None) -> list[Row]:
+        """Events matching the filter, newest first."""
+        return [json.loads(text) for text in self.events_json(f)]
+
+    def events_json(self, f: EventFilter | None = None) -> list[str]:
+        """The same events as their stored JSON text, for callers that pass them on (the API) without decoding."""
         f = f or EventFilter()
         where, params = _event_where(f)
         if f.text:
@@ -376,7 +389,7 @@ class Store:
             params += ids
         sql = "SELECT data FROM events" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY event_date DESC, id LIMIT ? OFFSET ?"
-        return [json.loads(r["data"]) for r in self.rows(sql, [*params, f.limit, f.offset])]
+        return [str(r["data"]) for r in self.rows(sql, [*params, f.limit, f.offset])]
 
     def _events_matching(self, text: str) -> set[str]:
         docs_or_reports = self._search_ids(text)
