@@ -41,6 +41,9 @@ lint: install
 test: install lint
 	$(BIN)/pytest -q
 
+bench-scale: install
+	$(BIN)/python bench/scale.py --shared $(SHARED)
+
 bench: install
 	$(BIN)/python bench/extract.py --shared $(SHARED)
 

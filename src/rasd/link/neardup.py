@@ -15,6 +15,7 @@ from rasd.text.normalize import normalize
 SHINGLE = 4
 THRESHOLD = 0.7
 LENGTH_RATIO = 0.6  # texts whose lengths differ more than this cannot be one story
+SAMPLE = 4  # keep the shingles whose hash is 0 modulo this: a quarter of them estimate the similarity as well
 
 
 def shingles(text: str) -> frozenset[int]:
@@ -34,3 +35,13 @@ def near(a: frozenset[int], b: frozenset[int]) -> bool:
     if min(len(a), len(b)) < LENGTH_RATIO * max(len(a), len(b)):
         return False
     return similarity(a, b) >= THRESHOLD
+
+
+def signature(text: str) -> str:
+    """The stored form of a text's sampled shingles (computed once, when the document is stored)."""
+    kept = sorted(h for h in shingles(text) if h % SAMPLE == 0)
+    return " ".join(map(str, kept or sorted(shingles(text))[:1]))
+
+
+def parse(sig: str | None) -> frozenset[int]:
+    return frozenset(int(x) for x in (sig or "").split())

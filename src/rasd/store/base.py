@@ -151,13 +151,15 @@ class Store:
         doc_id = doc.id
         if self.rows("SELECT id FROM documents WHERE id = ?", (doc_id,)):
             doc_id = f"{doc.id}@{digest[:8]}"  # a corrected version under the same id
-        original = self._near_duplicate(doc)
+        signature = neardup.signature(doc.text)
+        original = self._near_duplicate(doc, signature)
         self.execute(
-            "INSERT INTO documents (id, content_hash, title, url, outlet, published, text, duplicate_of,"
-            " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO documents (id, content_hash, shingles, title, url, outlet, published, text, duplicate_of,"
+            " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc_id,
                 digest,
+                signature,
                 doc.title,
                 doc.url,
                 doc.outlet,
@@ -174,14 +176,14 @@ class Store:
         events = self._link([r["id"] for r in rows])
         return IngestResult(doc_id, "new", len(rows), tuple(sorted(events)))
 
-    def _near_duplicate(self, doc: Document) -> str | None:
+    def _near_duplicate(self, doc: Document, signature: str) -> str | None:
         """The first stored story this one republishes: published within days, of similar length and wording."""
         day = _day(doc.published)
         if day is None:
             return None
         size = len(doc.text)
         near = self.rows(
-            "SELECT id, text FROM documents WHERE duplicate_of IS NULL AND published >= ? AND published < ?"
+            "SELECT id, shingles FROM documents WHERE duplicate_of IS NULL AND published >= ? AND published < ?"
             " AND LENGTH(text) >= ? AND LENGTH(text) <= ? ORDER BY published, id",
             (
                 _shift(day, -NEAR_DUP_DAYS),
@@ -192,8 +194,8 @@ class Store:
         )
         if not near:
             return None
-        mine = neardup.shingles(doc.text)
-        return next((r["id"] for r in near if neardup.near(neardup.shingles(r["text"]), mine)), None)
+        mine = neardup.parse(signature)
+        return next((r["id"] for r in near if neardup.near(neardup.parse(r["shingles"]), mine)), None)
 
     def _insert_report(self, doc_id: str, seq: int, report: Report) -> Row:
         row = report.to_dict() | {"doc": doc_id, "id": f"{doc_id}#{seq}"}
