@@ -44,4 +44,18 @@ def signature(text: str) -> str:
 
 
 def parse(sig: str | None) -> frozenset[int]:
-    return frozenset(int(x) for x in (sig or "").split())
+    return frozenset(map(int, (sig or "").split()))
+
+
+SKETCH = 16  # signatures are sorted: their first values are a bottom-k sketch of the text
+
+
+def near_signatures(a: str, b: str, a_set: frozenset[int] | None = None) -> bool:
+    """`near` on stored signatures, cheap for the many that differ: sizes first, then the sketches, then all."""
+    na, nb = a.count(" ") + 1, b.count(" ") + 1
+    if min(na, nb) < LENGTH_RATIO * max(na, nb):
+        return False
+    sa, sb = set(a.split(" ", SKETCH)[:SKETCH]), set(b.split(" ", SKETCH)[:SKETCH])
+    if len(sa & sb) < THRESHOLD * min(len(sa), len(sb)) / 2:
+        return False
+    return near(a_set if a_set is not None else parse(a), parse(b))

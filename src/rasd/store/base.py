@@ -181,21 +181,13 @@ class Store:
         day = _day(doc.published)
         if day is None:
             return None
-        size = len(doc.text)
         near = self.rows(
             "SELECT id, shingles FROM documents WHERE duplicate_of IS NULL AND published >= ? AND published < ?"
-            " AND LENGTH(text) >= ? AND LENGTH(text) <= ? ORDER BY published, id",
-            (
-                _shift(day, -NEAR_DUP_DAYS),
-                _shift(day, NEAR_DUP_DAYS + 1),
-                int(size * neardup.LENGTH_RATIO),
-                int(size / neardup.LENGTH_RATIO) + 1,
-            ),
+            " ORDER BY published, id",
+            (_shift(day, -NEAR_DUP_DAYS), _shift(day, NEAR_DUP_DAYS + 1)),
         )
-        if not near:
-            return None
         mine = neardup.parse(signature)
-        return next((r["id"] for r in near if neardup.near(neardup.parse(r["shingles"]), mine)), None)
+        return next((r["id"] for r in near if neardup.near_signatures(signature, r["shingles"] or "", mine)), None)
 
     def _insert_report(self, doc_id: str, seq: int, report: Report) -> Row:
         row = report.to_dict() | {"doc": doc_id, "id": f"{doc_id}#{seq}"}
