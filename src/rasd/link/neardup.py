@@ -37,10 +37,14 @@ def near(a: frozenset[int], b: frozenset[int]) -> bool:
     return similarity(a, b) >= THRESHOLD
 
 
+SAMPLE_FROM = 200  # a shorter text keeps every shingle: a sample of a few would make a noisy estimate
+
+
 def signature(text: str) -> str:
-    """The stored form of a text's sampled shingles (computed once, when the document is stored)."""
-    kept = sorted(h for h in shingles(text) if h % SAMPLE == 0)
-    return " ".join(map(str, kept or sorted(shingles(text))[:1]))
+    """The stored form of a text's shingles, sampled when there are many (computed once, when it is stored)."""
+    every = shingles(text)
+    kept = sorted(h for h in every if h % SAMPLE == 0) if len(every) > SAMPLE_FROM else sorted(every)
+    return " ".join(map(str, kept or sorted(every)[:1]))
 
 
 def parse(sig: str | None) -> frozenset[int]:

@@ -86,7 +86,8 @@ class Store:
     def _begin(self) -> None:
         raise NotImplementedError
 
-    def _search_ids(self, query: str) -> set[str]:
+    def _search_match(self, query: str) -> tuple[str, str] | None:
+        """The dialect's full-text condition on the `search` table and its parameter (None: no words)."""
         raise NotImplementedError
 
     def _add_search(self, doc_id: str, report_id: str | None, body: str) -> None:
@@ -376,22 +377,17 @@ class Store:
         f = f or EventFilter()
         where, params = _event_where(f)
         if f.text:
-            ids = sorted(self._events_matching(f.text))
-            if not ids:
+            match = self._search_match(f.text)
+            if match is None:
                 return []
-            where.append(f"id IN ({', '.join('?' * len(ids))})")
-            params += ids
+            # One query: the events of the reports whose documents (or evidence) hold the words.
+            where.append(
+                f"id IN (SELECT r.event_id FROM reports r JOIN search s ON s.doc_id = r.doc_id WHERE s.{match[0]})"
+            )
+            params.append(match[1])
         sql = "SELECT data FROM events" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY event_date DESC, id LIMIT ? OFFSET ?"
         return [str(r["data"]) for r in self.rows(sql, [*params, f.limit, f.offset])]
-
-    def _events_matching(self, text: str) -> set[str]:
-        docs_or_reports = self._search_ids(text)
-        if not docs_or_reports:
-            return set()
-        found = self._many("SELECT event_id FROM reports WHERE id IN ({})", sorted(docs_or_reports))
-        found += self._many("SELECT event_id FROM reports WHERE doc_id IN ({})", sorted(docs_or_reports))
-        return {r["event_id"] for r in found if r["event_id"]}
 
     def event(self, eid: str) -> Row | None:
         row = self.rows("SELECT data FROM events WHERE id = ?", (eid,))

@@ -78,12 +78,11 @@ class PostgresStore(Store):
             self.conn.commit()
 
     # --- search --------------------------------------------------------------------------------------------
-    def _search_ids(self, query: str) -> set[str]:
-        """Documents and reports whose normalized text has every word of the query (normalized the same way)."""
+    def _search_match(self, query: str) -> tuple[str, str] | None:
+        """Every word of the query (normalized as the stored text is) in the document's or the evidence's text."""
         from rasd.text.normalize import normalize_term
 
         words = normalize_term(query).strip()
         if not words:
-            return set()
-        found = self.rows("SELECT doc_id, report_id FROM search WHERE tsv @@ plainto_tsquery('simple', ?)", (words,))
-        return {r["report_id"] or r["doc_id"] for r in found}
+            return None
+        return "tsv @@ plainto_tsquery('simple', ?)", words

@@ -32,12 +32,11 @@ class SQLiteStore(Store):
         # IMMEDIATE takes the write lock at once: two writers never both read, then both try to write.
         self.conn.execute("BEGIN IMMEDIATE")
 
-    def _search_ids(self, query: str) -> set[str]:
+    def _search_match(self, query: str) -> tuple[str, str] | None:
+        """FTS5: every word of the query, each quoted (a word is never read as an operator)."""
         from rasd.text.normalize import normalize_term
 
         terms = [t.replace('"', "") for t in normalize_term(query).split() if t.replace('"', "")]
         if not terms:
-            return set()
-        match = " ".join(f'"{t}"' for t in terms)
-        rows = self.rows("SELECT doc_id, report_id FROM search WHERE search MATCH ?", (match,))
-        return {r["report_id"] or r["doc_id"] for r in rows}
+            return None
+        return "search MATCH ?", " ".join(f'"{t}"' for t in terms)
