@@ -285,13 +285,20 @@ def wait_ready(driver: Any) -> None:
 
 
 def click_and_load(driver: Any, element: Any) -> None:
-    """Click what leads to another page, and wait until the old page is gone (never read it by mistake)."""
-    from selenium.webdriver.support import expected_conditions
+    """Click what leads to another page, and wait until the old page is gone (never read it by mistake).
+
+    The old page is marked with a window property that only it has; element staleness is not used because
+    Chromium can answer a check on a node of a page being torn down with an inspector error instead.
+    Driver errors while the navigation is under way are retried until the new page answers.
+    """
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    old = driver.find_element("tag name", "html")
+    driver.execute_script("window.__rasdOldPage = true")
     element.click()
-    WebDriverWait(driver, WAIT).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, WAIT, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return window.__rasdOldPage === undefined && document.readyState !== 'loading'")
+    )
 
 
 def rows(driver: Any) -> list[Any]:
