@@ -9,7 +9,6 @@ largest resident set of that process and its workers (RUSAGE_CHILDREN high-water
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import subprocess
@@ -17,20 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-
-def corpus_slice(shared: Path, limit: int | None, out: Path) -> int:
-    n = 0
-    with (
-        gzip.open(shared / "corpus" / "almayadeen-2023-2024.jsonl.gz", "rt", encoding="utf-8") as f,
-        out.open("w", encoding="utf-8") as w,
-    ):
-        for line in f:
-            if limit is not None and n >= limit:
-                break
-            w.write(line)
-            n += 1
-    return n
-
+from corpus import CORPUS, corpus_slice
 
 # A fresh wrapper process per run, so the high-water mark belongs to that run alone.
 _WRAPPER = (
@@ -61,8 +47,8 @@ def main() -> int:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     args = ap.parse_args()
     shared = Path(args.shared)
-    if not (shared / "corpus" / "almayadeen-2023-2024.jsonl.gz").exists():
-        print(f"skipped: {shared}/corpus/almayadeen-2023-2024.jsonl.gz not found", file=sys.stderr)
+    if not (shared / CORPUS).exists():
+        print(f"skipped: {shared / CORPUS} not found", file=sys.stderr)
         return 0
     rasd = str(Path(sys.executable).with_name("rasd"))
     with tempfile.TemporaryDirectory() as tmp:

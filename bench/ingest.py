@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import calendar
-import gzip
 import json
 import os
 import statistics
@@ -27,20 +26,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from corpus import CORPUS, corpus_slice
+
 from rasd.store import EventFilter, Store, open_store
-
-CORPUS = "almayadeen-2023-2024.jsonl.gz"
-
-
-def corpus_slice(source: Path, limit: int | None, out: Path) -> int:
-    n = 0
-    with gzip.open(source, "rt", encoding="utf-8") as f, out.open("w", encoding="utf-8") as w:
-        for line in f:
-            if limit is not None and n >= limit:
-                break
-            w.write(line)
-            n += 1
-    return n
 
 
 def ingest(path: Path, url: str, workers: int) -> float:
@@ -147,13 +135,13 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=20, help="timed runs of each query")
     ap.add_argument("--keep", action="store_true", help="keep the stores (SQLite: ./bench-store.sqlite)")
     args = ap.parse_args()
-    source = Path(args.shared) / "corpus" / CORPUS
+    source = Path(args.shared) / CORPUS
     if not source.exists():
         print(f"skipped: {source} not found", file=sys.stderr)
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "corpus.jsonl"
-        n = corpus_slice(source, args.limit, path)
+        n = corpus_slice(Path(args.shared), args.limit, path)
         sqlite_path = Path("bench-store.sqlite").resolve() if args.keep else Path(tmp) / "store.sqlite"
         sqlite_path.unlink(missing_ok=True)
         bench("sqlite", f"sqlite:///{sqlite_path}", path, n, args)

@@ -13,7 +13,6 @@ or of the workers' tasks) are what a busy machine skews least: the capacity plan
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import sys
@@ -22,25 +21,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from corpus import CORPUS, corpus_slice
+
 from rasd.batch import run
 from rasd.export import ReportWriter
 from rasd.recognize.matcher import default_matcher
 from rasd.scale import connect, extract_distributed, ingest_distributed, read_items
 from rasd.store import open_store
-
-
-def corpus_slice(shared: Path, limit: int | None, out: Path) -> int:
-    n = 0
-    with (
-        gzip.open(shared / "corpus" / "almayadeen-2023-2024.jsonl.gz", "rt", encoding="utf-8") as f,
-        out.open("w", encoding="utf-8") as w,
-    ):
-        for line in f:
-            if limit is not None and n >= limit:
-                break
-            w.write(line)
-            n += 1
-    return n
 
 
 def timed(fn: Callable[[], object]) -> float:
@@ -103,8 +90,8 @@ def main() -> int:
     ap.add_argument("--ingest", action="store_true", help="also time ingest into SQLite")
     args = ap.parse_args()
     shared = Path(args.shared)
-    if not (shared / "corpus" / "almayadeen-2023-2024.jsonl.gz").exists():
-        print(f"skipped: {shared}/corpus/almayadeen-2023-2024.jsonl.gz not found", file=sys.stderr)
+    if not (shared / CORPUS).exists():
+        print(f"skipped: {shared / CORPUS} not found", file=sys.stderr)
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "corpus.jsonl"
