@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Latency of GET /api/events under 20 concurrent clients, over a store of 10,000 synthetic events.
 
-usage: python bench/api.py [--events 10000] [--clients 20] [--seconds 20] [--db sqlite:///PATH] [--keep]
+usage: python bench/api.py [--events 10000] [--clients 20] [--seconds 20] [--workers N] [--threads N] [--db URL]
 
 The store is filled through the store's own method, `Store.add(document, reports)`, with generated reports (no
 extraction): each event is a distinct (day, place) of in-scope gazetteer places at least 15 km apart, so reports of
@@ -33,6 +33,7 @@ from rasd.geo.gazetteer import Place, default_gazetteer
 from rasd.model import Claim, Document, Evidence, Report
 from rasd.recognize.lexicon import default_lexicon
 from rasd.serve.i18n import taxonomy
+from rasd.serve.pool import DEFAULT_THREADS
 from rasd.store import Store, open_store
 
 START = dt.date(2021, 1, 1)
@@ -185,10 +186,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int, workers: int, threads: int) -> subprocess.Popen[bytes]:
     code = "import sys; from rasd.cli_serve import serve; serve(sys.argv[1:])"
-    proc = subprocess.Popen([sys.executable, "-c", code, "--db", db, "--port", str(port), "--workers", str(workers)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+    options = ["--db", db, "--port", str(port), "--workers", str(workers), "--threads", str(threads)]
+    proc = subprocess.Popen([sys.executable, "-c", code, *options], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -224,6 +225,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--workers", type=int, default=1, help="Server processes (rasd serve --workers).")
+    parser.add_argument("--threads", type=int, default=DEFAULT_THREADS, help="Threads per process (--threads).")
     parser.add_argument(
         "--index",
         action="store_true",
@@ -246,7 +248,7 @@ def main() -> None:
         paths = queries(store)
         store.close()
         port = free_port()
-        server = start_server(db, port, args.workers)
+        server = start_server(db, port, args.workers, args.threads)
         try:
             timings = Timings()
             stop = time.monotonic() + args.seconds

@@ -159,6 +159,14 @@ def test_fields_trims_each_event(live: Live) -> None:
     assert all(set(ev) == {"id", "event_date"} for ev in items)
 
 
+def test_fields_of_the_map_come_with_the_events_values(live: Live) -> None:
+    full = get(live, "/api/events").json()["items"]
+    items = get(live, "/api/events", fields="id,latitude,longitude,fatalities,event_type").json()["items"]
+    keys = ("id", "latitude", "longitude", "fatalities", "event_type")
+    assert items == [{k: ev[k] for k in keys} for ev in full]
+    assert any(ev["fatalities"] for ev in items)
+
+
 def test_event_detail_has_reports_claims_evidence_documents(live: Live) -> None:
     reply = get(live, f"/api/events/{live.events['api-a']}")
     ev = reply.json()

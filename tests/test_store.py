@@ -44,7 +44,7 @@ from store_fixtures import (
 )
 
 from rasd.model import Document
-from rasd.store import EventFilter, Store, open_store
+from rasd.store import EVENT_COLUMNS, EventFilter, Store, StoreError, open_store
 
 PG_ENV = "RASD_TEST_PG"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -277,6 +277,16 @@ def test_events_limit_and_offset(store: Store, tmp_path: Path) -> None:
     ingest(store, load(tmp_path, list(STORIES)).values())
     every = [e["id"] for e in store.events(ALL)]
     assert [e["id"] for e in store.events(EventFilter(limit=2, offset=1))] == every[1:3]
+
+
+def test_event_columns_hold_what_the_event_json_holds(store: Store, tmp_path: Path) -> None:
+    """The map reads columns instead of decoding each event: the values must be the JSON's, for every filter."""
+    ingest(store, load(tmp_path, list(STORIES)).values())
+    names = sorted(EVENT_COLUMNS)
+    for _, f, _, _ in FILTERS:
+        assert store.events_columns(names, f) == [{k: ev[k] for k in names} for ev in store.events(f)]
+    with pytest.raises(StoreError, match="'contested'"):
+        store.events_columns(["id", "contested"])
 
 
 def test_event_detail_has_reports_documents_evidence(store: Store, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import re
 import click
 
 from rasd.cli_store import db_option
+from rasd.serve.pool import DEFAULT_THREADS
 
 TILES_ENV = "RASD_TILES"
 TILE_TEMPLATE = re.compile(r"^https?://[^\s]+$")
@@ -43,7 +44,15 @@ def check_tiles(value: str | None) -> str | None:
     show_default=True,
     help="Server processes (each with its own threads and store connections); more use more cores.",
 )
-def serve(db: str | None, host: str, port: int, tiles: str | None, workers: int) -> None:
+@click.option(
+    "--threads",
+    type=click.IntRange(1, 256),
+    default=DEFAULT_THREADS,
+    show_default=True,
+    help="Requests each process runs at once on its store; more threads than cores only queue for Python's lock "
+    "(raise it for a PostgreSQL server across a network).",
+)
+def serve(db: str | None, host: str, port: int, tiles: str | None, workers: int, threads: int) -> None:
     """Serve the API (/api, schema at /api/openapi.json) and the dashboard (/) over the event store."""
     import uvicorn
 
@@ -64,11 +73,11 @@ def serve(db: str | None, host: str, port: int, tiles: str | None, workers: int)
     store.close()
     click.echo(f"rasd: {events} events; dashboard at http://{host}:{port}/ (API under /api)", err=True)
     if workers == 1:
-        uvicorn.run(create_app(db, tiles=tiles), host=host, port=port, log_level="info")
+        uvicorn.run(create_app(db, tiles=tiles, threads=threads), host=host, port=port, log_level="info")
         return
     from rasd.serve.app import CONFIG_ENV
 
-    os.environ[CONFIG_ENV] = json.dumps({"db": db, "tiles": tiles})
+    os.environ[CONFIG_ENV] = json.dumps({"db": db, "tiles": tiles, "threads": threads})
     uvicorn.run("rasd.serve.app:app_from_env", factory=True, workers=workers, host=host, port=port, log_level="info")
 
 

@@ -7,12 +7,12 @@ Routes are plain `def`s, so FastAPI runs them in its thread pool; each takes the
 from __future__ import annotations
 
 import io
-import json
 import re
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
@@ -21,7 +21,7 @@ from rasd.serve.errors import bad_parameter, not_found
 from rasd.serve.fast import events_json, page_json
 from rasd.serve.params import EXPORT_MAX, MAX_OFFSET, MAX_TEXT, PAGE_MAX, Filters, api_filters, make_filter
 from rasd.serve.pool import store_of
-from rasd.store import Store
+from rasd.store import EVENT_COLUMNS, Store
 
 router = APIRouter(prefix="/api", tags=["api"])
 FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
@@ -43,7 +43,7 @@ class JSON(Response):
     media_type = "application/json"
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return orjson.dumps(content)
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +83,10 @@ def list_events(
         raw = events_json(store_of(request), f)
         after = offset + limit if len(raw) > limit else None
         return Response(page_json(raw[:limit], limit, offset, after), media_type="application/json")
-    rows = store_of(request).events(f)
+    store = store_of(request)
+    # the map's request names only columns: read them, decode no JSON
+    columns = EVENT_COLUMNS.issuperset(keep)
+    rows = store.events_columns(list(dict.fromkeys(keep)), f) if columns else store.events(f)
     items = [{k: ev[k] for k in keep if k in ev} for ev in rows[:limit]]
     after = offset + limit if len(rows) > limit else None
     return JSON({"items": items, "limit": limit, "offset": offset, "next_offset": after})

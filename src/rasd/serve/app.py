@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -23,7 +24,7 @@ from rasd.serve.api import router as api_router
 from rasd.serve.errors import ApiError, from_exception
 from rasd.serve.pages import error_page
 from rasd.serve.pages import router as pages_router
-from rasd.serve.pool import StorePool
+from rasd.serve.pool import DEFAULT_THREADS, StorePool
 
 
 async def handle_error(request: Request, exc: Exception) -> Response:
@@ -38,12 +39,15 @@ async def handle_error(request: Request, exc: Exception) -> Response:
         return JSONResponse(info.body(), status_code=info.status)
 
 
-def create_app(db_url: str | None = None, tiles: str | None = None) -> FastAPI:
+def create_app(db_url: str | None = None, tiles: str | None = None, threads: int = DEFAULT_THREADS) -> FastAPI:
     """The rasd web application over the store at `db_url` (None: $RASD_DB or the default SQLite file)."""
     pool = StorePool(db_url)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Routes run in anyio's thread pool (40 threads by default). A request spends little time outside Python's
+        # lock, so 20 threads at once each wait for the lock at every row they read: fewer threads, less waiting.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         yield
         pool.close()
 
@@ -73,4 +77,4 @@ CONFIG_ENV = "RASD_SERVE_CONFIG"
 def app_from_env() -> FastAPI:
     """The app of a worker process (`rasd serve --workers N`): its settings come as JSON in $RASD_SERVE_CONFIG."""
     config = json.loads(os.environ.get(CONFIG_ENV) or "{}")
-    return create_app(config.get("db"), tiles=config.get("tiles"))
+    return create_app(config.get("db"), tiles=config.get("tiles"), threads=config.get("threads", DEFAULT_THREADS))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 
 from rasd.paths import home
-from rasd.store.base import EventFilter, IngestResult, Store, StoreError
+from rasd.store.base import EVENT_COLUMNS, EventFilter, IngestResult, Store, StoreError
 
-__all__ = ["EventFilter", "IngestResult", "Store", "StoreError", "default_url", "open_store"]
+__all__ = ["EVENT_COLUMNS", "EventFilter", "IngestResult", "Store", "StoreError", "default_url", "open_store"]
 ENV = "RASD_DB"
 
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+import orjson
+
 from rasd.link import neardup
 from rasd.link.aggregate import aggregate
 from rasd.link.cluster import Pair, clusters, event_id
@@ -58,6 +60,14 @@ class EventFilter:
     contested: bool = False
     limit: int = 100
     offset: int = 0
+
+
+# Event keys kept in a column of the events table with exactly the value of the event's JSON (not `contested`,
+# a 0/1 column for a JSON boolean, nor `actors`, a search column): what `events_columns` may read.
+EVENT_COLUMNS = frozenset(
+    ("id", "event_date", "event_type", "sub_event_type", "country", "admin1", "latitude", "longitude", "fatalities",
+     "n_documents")
+)  # fmt: skip
 
 
 def content_hash(text: str) -> str:
@@ -370,11 +380,23 @@ class Store:
     # --- queries ---------------------------------------------------------------------------------------------
     def events(self, f: EventFilter | None = None) -> list[Row]:
         """Events matching the filter, newest first."""
-        return [json.loads(text) for text in self.events_json(f)]
+        return [orjson.loads(text) for text in self.events_json(f)]
 
     def events_json(self, f: EventFilter | None = None) -> list[str]:
         """The same events as their stored JSON text, for callers that pass them on (the API) without decoding."""
-        f = f or EventFilter()
+        return [str(r["data"]) for r in self._events_query("data", f or EventFilter())]
+
+    def events_columns(self, names: Sequence[str], f: EventFilter | None = None) -> list[Row]:
+        """Only the named keys of the same events, read from their columns (no JSON decoded): the map's query.
+
+        Every name must be in EVENT_COLUMNS, the keys whose column holds the value the event's JSON holds.
+        """
+        bad = [n for n in names if n not in EVENT_COLUMNS]
+        if bad:
+            raise StoreError(f"not an event column: {bad[0]!r}")
+        return self._events_query(", ".join(names), f or EventFilter())
+
+    def _events_query(self, select: str, f: EventFilter) -> list[Row]:
         where, params = _event_where(f)
         if f.text:
             match = self._search_match(f.text)
@@ -385,9 +407,9 @@ class Store:
                 f"id IN (SELECT r.event_id FROM reports r JOIN search s ON s.doc_id = r.doc_id WHERE s.{match[0]})"
             )
             params.append(match[1])
-        sql = "SELECT data FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+        sql = f"SELECT {select} FROM events" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY event_date DESC, id LIMIT ? OFFSET ?"
-        return [str(r["data"]) for r in self.rows(sql, [*params, f.limit, f.offset])]
+        return self.rows(sql, [*params, f.limit, f.offset])
 
     def event(self, eid: str) -> Row | None:
         row = self.rows("SELECT data FROM events WHERE id = ?", (eid,))
