@@ -40,4 +40,4 @@ def test_longest_form_wins() -> None:
 
 
 def test_trigger_prefix_form_accepts_verb_endings() -> None:
-    assert ("trigger", "clash", "هاجموا") in _find("هاجموا الحاجز")
+    assert ("trigger", "assault", "هاجموا") in _find("هاجموا الحاجز")

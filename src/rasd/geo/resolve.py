@@ -91,6 +91,15 @@ def cue_before(text: str, start: int) -> str | None:
     return w if w in CUE_KINDS else None
 
 
+def _with_cue(gaz: Gazetteer, text: str, m: Mention) -> list[Place]:
+    """The facility a cue and a quoted name make together: قاعدة "حرير" is the entry named قاعدة حرير (the air
+    base), not the town حرير; found only when the cue stands apart from the name (a quote, or a word, between)."""
+    cue = cue_before(text, m.start) if text else None
+    if cue is None or " " in m.key and m.key.split(" ", 1)[0] in CUE_KINDS:
+        return []
+    return [p for p in gaz.lookup(f"{cue} {m.key}") if p.kind == "facility"]
+
+
 @dataclass
 class PlaceContext:
     """What the unambiguous names of a document say about where it is: governorates, cities, and how much
@@ -165,7 +174,7 @@ def resolve_places(
     cued = {m.key for m in names if cue_of(text, m)}
     found: list[tuple[Mention, list[Place]]] = []
     for m in names:
-        cands = gaz.lookup(m.key)
+        cands = _with_cue(gaz, text, m) or gaz.lookup(m.key)
         if not cue_of(text, m) and m.key not in cued:
             cands = [c for c in cands if not c.needs_cue and len(m.key) > SHORT_NAME]
         if cands:
