@@ -113,3 +113,27 @@ def test_event_recalled_from_a_previous_month_is_background(extract_text: Extrac
         assert (r.event_type, r.sub_event_type) == ("Battles", "Armed clash")
         assert (r.actor1, r.actor2) == ("Islamic State", "SDF")
     assert any("كانون الثاني" in t for t in ex.said(then, "event_date"))
+
+
+def test_year_of_a_date_is_not_a_death_toll(extract_text: ExtractText) -> None:
+    text = "تداولت صفحات مقربة من تنظيم داعش الثلاثاء 14جوان 2016 خبر مقتل قيادي في التنظيم بقصف جوي على ريف الرقة."
+    ex = extract_text(text, "2016-06-14T10:00:00+01:00")
+    assert all(r.fatalities != 2016 for r in ex.reports), ex.summary()
+
+
+def test_news_of_a_killing_takes_the_day_the_text_gives_the_strike(extract_text: ExtractText) -> None:
+    text = (
+        "تداولت صفحات مقربة من تنظيم داعش الثلاثاء خبر مقتل أحد قادة التنظيم بقصف جوي للتحالف الدولي في ريف الرقة. "
+        "وجاء في بيان للتنظيم أن القيادي قتل بغارة للتحالف في ريف الرقة يوم الجمعة الماضي."
+    )
+    ex = extract_text(text, "2016-06-14T10:00:00+01:00")
+    assert len(ex.reports) == 1, ex.summary()
+    assert ex.reports[0].event_date == "2016-06-10"  # Friday: the strike; Tuesday is when the news went round
+
+
+def test_place_given_as_distance_from_the_capital_is_not_the_event_place(extract_text: ExtractText) -> None:
+    text = "أصيب ثلاثة جنود عراقيين اليوم في مدينة الموصل (400 كلم) شمال بغداد، بانفجار عبوة ناسفة استهدفت دوريتهم."
+    ex = extract_text(text, "2017-02-25T10:00:00+01:00")
+    r = ex.one()
+    assert r.location == "Mosul"
+    assert r.injured == 3

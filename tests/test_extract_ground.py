@@ -148,3 +148,14 @@ def test_assassination_of_a_civilian_is_violence_against_civilians(extract_text:
     assert ex.km(r, 32.99125, 36.06093) < 5
     assert r.fatalities == 1
     assert any("اغتال" in t for t in ex.said(r, "event_type"))
+
+
+def test_twin_blasts_then_suicide_bombers_are_one_suicide_bombing(extract_text: ExtractText) -> None:
+    text = (
+        "قتل 21 شخصا على الأقل اليوم السبت في تفجيرين استهدفا سوقا شعبية وسط بغداد. "
+        "وقال مصدر أمني إن انتحاريين يرتديان حزامين ناسفين فجرا نفسيهما وسط المتسوقين."
+    )
+    ex = extract_text(text, "2016-12-31T12:00:00+01:00")
+    r = ex.one()
+    assert (r.event_type, r.sub_event_type) == ("Explosions/Remote violence", "Suicide bomb")
+    assert r.fatalities == 21

@@ -39,6 +39,7 @@ class Candidate:
     actor_keys: set[str] = field(default_factory=set)  # actors named with it, for types that depend on who acts
     earlier: bool = False  # told after "بعد أسابيع من": an earlier event, background, kept only with its own date
     refers_back: bool = False  # its sentence goes on about the event told just before ("وجرت العملية في")
+    news: bool = False  # told as "news of" it (خبر مقتل): its date, if the text gives one, is told elsewhere
     denials: list[int] = field(default_factory=list)  # later sentences that deny it without a trigger of their own
     merged: list[Candidate] = field(default_factory=list)
 
@@ -253,7 +254,10 @@ def draft(text: str, mentions: list[Mention], places: dict[int, Place]) -> Draft
                     m.end <= unit.triggers[0].start for m in idx.within(sent.start, unit.end, "cue", "earlier")
                 )
                 c.recall = c.recall or c.earlier
-                dates = idx.within(unit.start, unit.end, kind="date")  # another unit's date is another event's
+                # another unit's date is another event's; a date before "خبر مقتل" is the news's
+                news = [m.start for m in idx.within(unit.start, unit.triggers[0].start, "cue", "news_of")]
+                dates = [d for d in idx.within(unit.start, unit.end, kind="date") if not any(d.end <= n for n in news)]
+                c.news = bool(news)
                 if dates:
                     c.date = min(dates, key=lambda d: abs(d.start - unit.triggers[0].start))
                 out.append(c)

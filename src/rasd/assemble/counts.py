@@ -101,7 +101,12 @@ def counts_in(start: int, end: int, idx: MentionIndex, text: str) -> list[Count]
     cues = [m for m in idx.within(start, end, kind="cue", group="count")]
     if not cues:
         return []
-    numbers = [m for m in idx.within(start, end, kind="number") if not m.data.get("not_count")]
+    dates = idx.within(start, end, kind="date")  # "الثلاثاء 14جوان 2016 خبر مقتل": the year counts nobody
+    numbers = [
+        m
+        for m in idx.within(start, end, kind="number")
+        if not m.data.get("not_count") and not any(d.start <= m.start and m.end <= d.end for d in dates)
+    ]
     subsets = idx.within(start, end, kind="cue", group="subset")
     update = bool(idx.within(start, end, kind="cue", group="update"))
     bound: dict[int, Count] = {}  # one number per count word: the nearest

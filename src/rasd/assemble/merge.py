@@ -94,8 +94,8 @@ def _day(c: Candidate, published: dt.date | None) -> dt.date | None:
 
 def _dates_agree(a: Candidate, b: Candidate, published: dt.date | None) -> bool:
     da, db = _day(a, published), _day(b, published)
-    if da == db:
-        return True
+    if da == db or (a.news and a.date is None) or (b.news and b.date is None):
+        return True  # "news of" an event is news of the event the text dates
     if da is None or db is None:
         return False
     loose = a.date is None or b.date is None or a.date_inherited or b.date_inherited

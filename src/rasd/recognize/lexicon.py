@@ -83,6 +83,7 @@ CUE_GROUPS = (
     "origin",
     "purpose",
     "earlier",
+    "news_of",
 )
 
 _FORMS = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
