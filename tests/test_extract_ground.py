@@ -159,3 +159,11 @@ def test_twin_blasts_then_suicide_bombers_are_one_suicide_bombing(extract_text: 
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == ("Explosions/Remote violence", "Suicide bomb")
     assert r.fatalities == 21
+
+
+def test_town_located_by_a_bearing_from_a_city_is_the_place(extract_text: ExtractText) -> None:
+    text = "أفاد مصدر محلي، اليوم الأحد، بمقتل خمسة من عناصر داعش بانفجار عبوة ناسفة داخل قضاء تلعفر غرب الموصل."
+    ex = extract_text(text, "2017-03-26T10:00:00+01:00")
+    r = ex.one()
+    assert r.location == "Tal Afar", ex.summary()
+    assert r.fatalities == 5

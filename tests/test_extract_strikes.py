@@ -205,3 +205,14 @@ def test_attacking_a_checkpoint_without_a_remote_weapon_is_a_clash(extract_text:
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == ("Battles", "Armed clash")
     assert r.actor1 == "Islamic State"
+
+
+def test_planes_bombing_the_town_of_a_gas_attack_are_the_gas_attack(extract_text: ExtractText) -> None:
+    text = (
+        "قتل أكثر من 50 مدنيا صباح اليوم الثلاثاء في قصف جوي بغازات سامة استهدف مدينة خان شيخون في محافظة إدلب. "
+        "وأضاف المرصد أن طائرات حربية قصفت مدينة خان شيخون في ساعات الصباح."
+    )
+    ex = extract_text(text, "2017-04-04T11:00:00+01:00")
+    r = ex.one()
+    assert (r.event_type, r.sub_event_type) == (REMOTE, "Chemical weapon")
+    assert r.fatalities == 50

@@ -8,6 +8,7 @@ join their neighbour, so "clashes ..., the arrest of another ..." stays one even
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from rasd.assemble.clauses import Sentence, clauses, sentences
@@ -85,7 +86,7 @@ def _units(text: str, sent: Sentence, idx: MentionIndex, places: dict[int, Place
     units: list[Unit] = []
     aims = [p.start for p in idx.within(sent.start, sent.end, kind="cue", group="purpose") if p.start - sent.start > 15]
     for c in clauses(text, sent):
-        plc = [m for m in idx.within(c.start, c.end, kind="place") if m.start in places]
+        plc = _not_references(text, [m for m in idx.within(c.start, c.end, kind="place") if m.start in places])
         trig = [t for t in _live_triggers(idx, c.start, c.end, plc, places) if not any(a < t.start for a in aims)]
         plc = [m for m in plc if places[m.start].kind != "foreign"]
         cur = units[-1] if units else None
@@ -130,6 +131,15 @@ def _tally(t: Mention) -> bool:
 def _support(t: Mention) -> bool:
     """A trigger that only qualifies another ("الطيران" with "استهدف"), never an event on its own."""
     return bool(default_lexicon().trigger(t.key).data.get("support"))
+
+
+# "قضاء تلعفر غرب الموصل", "حي الزهور شرقي المدينة": the place after a bearing locates the one before it
+_BEARING = re.compile(r"^[\s,]*(?:الى |في )?(?:شمال|جنوب|شرق|غرب)ي?(?: ?(?:شرق|غرب)ي?)?\s*$")
+
+
+def _not_references(text: str, plc: list[Mention]) -> list[Mention]:
+    """The places of a clause without those named only to locate the place just before them."""
+    return [m for i, m in enumerate(plc) if i == 0 or not _BEARING.match(text[plc[i - 1].end : m.start])]
 
 
 def _live_triggers(

@@ -57,6 +57,8 @@ def _types_agree(a: Candidate, b: Candidate) -> bool:
     if ta in QUIET and tb in QUIET:
         return _same_spot(a, b)  # measures of different kinds merge only where they were taken together
     pair = {(ta, sa), (tb, sb)}
+    if ("Explosions/Remote violence", "Chemical weapon") in pair:
+        return ta == tb  # "planes bombed the town" in a gas attack report: the codebook codes the chemical weapon
     return any(t == "Battles" for t, _ in pair) and any(s in GROUND_EXPLOSIONS for _, s in pair)
 
 
