@@ -137,3 +137,9 @@ def test_place_given_as_distance_from_the_capital_is_not_the_event_place(extract
     r = ex.one()
     assert r.location == "Mosul"
     assert r.injured == 3
+
+
+def test_count_over_a_partitive_reaches_its_verb(extract_text: ExtractText) -> None:
+    text = "قال المرصد السوري إن 3 من عناصر قوات سوريا الديمقراطية قتلوا اليوم بهجوم على حاجز في بلدة البصيرة."
+    ex = extract_text(text, "2024-03-01T10:00:00+03:00")
+    assert ex.one().fatalities == 3

@@ -16,6 +16,7 @@ from rasd.model import Mention
 
 MAX_GAP_BEFORE = 40  # characters from a count word to the number it governs
 MAX_GAP_NOUN = 2
+PARTITIVE_REACH = 36  # characters from a number to its count word over "من عناصر قوات سوريا الديمقراطية"
 RISE_REACH = 12  # "ارتفع إلى 11": characters from the rise to its number
 RISE_CUE_REACH = 60  # and from that number to the count word it raises
 SINCE_REACH = 20  # characters from a number to the "منذ" that makes it a running tally
@@ -41,7 +42,9 @@ def _cue_for(n: Mention, cues: list[Mention], text: str) -> Mention | None:
             return c
     before = [c for c in cues if c.end <= n.start and n.start - c.end <= MAX_GAP_BEFORE]
     if not before:
-        after = [c for c in cues if n.end <= c.start and c.start - n.end <= MAX_GAP_NOUN + 8]
+        # "ثلاثة قتلى"; "3 من عناصر قسد قتلوا": a partitive (من ...) may stand between the number and its verb
+        reach = PARTITIVE_REACH if text[n.end : n.end + 5].lstrip().startswith("من ") else MAX_GAP_NOUN + 8
+        after = [c for c in cues if n.end <= c.start and c.start - n.end <= reach]
         return after[0] if after and not any(ch in text[n.end : after[0].start] for ch in ",.;") else None
     best = before[-1]
     if any(ch in text[best.end : n.start] for ch in ".;"):
