@@ -143,3 +143,22 @@ def test_count_over_a_partitive_reaches_its_verb(extract_text: ExtractText) -> N
     text = "قال المرصد السوري إن 3 من عناصر قوات سوريا الديمقراطية قتلوا اليوم بهجوم على حاجز في بلدة البصيرة."
     ex = extract_text(text, "2024-03-01T10:00:00+03:00")
     assert ex.one().fatalities == 3
+
+
+def test_the_same_speaker_going_on_keeps_the_night_he_told(extract_text: ExtractText) -> None:
+    text = (
+        "أفاد مراسلنا بأن العدوان الصاروخي الإسرائيلي ليل أمس الأحد على محيط دمشق جاء من فوق الجولان المحتل.\n"
+        "وأضاف مراسلنا: جرى إسقاط صاروخين في محيط قطنا في ريف دمشق الغربي."
+    )
+    ex = extract_text(text, "2023-05-29T13:00:00+03:00")
+    qatana = next(r for r in ex.reports if r.location == "Qatana")
+    assert qatana.event_date == "2023-05-28"
+
+
+def test_an_undated_event_told_as_before_that_is_not_news(extract_text: ExtractText) -> None:
+    text = (
+        "استهدف عدوان جوي إسرائيلي فجر اليوم محيط مطار دمشق الدولي.\n"
+        "وقبل ذلك، قالت وزارة الدفاع السورية إنّ العدو الإسرائيلي نفّذ عدواناً جوياً مستهدفاً بعض النقاط في محيط مدينة حمص."
+    )
+    ex = extract_text(text, "2023-05-29T13:00:00+03:00")
+    assert [r.location for r in ex.reports if r.role == "main"] == ["Damascus International Airport"], ex.summary()

@@ -77,7 +77,7 @@ def _inherit_date(c: Candidate, d: Draft) -> None:
     goes_on = any(m.key == "also" for m in head)  # "كذلك، استهدفت ...": still in the time told before
     for s in reversed(d.sentences[max(0, c.sentence - LOOKBACK) : c.sentence]):
         dates = d.index.within(s.start, s.end, kind="date")
-        if dates and (s.paragraph == own.paragraph or (goes_on and s.index == c.sentence - 1)):
+        if dates and (s.paragraph == own.paragraph or goes_on):
             c.date, c.date_inherited = dates[-1], True
             return
 

@@ -128,7 +128,7 @@ def merge(cands: list[Candidate], published: dt.date | None) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         matches = [o for o in out if same_event(o, c, published)]
-        if c.refers_back and trigger_type(c)[2] and c.date is None and not matches:
+        if c.refers_back and trigger_type(c)[2] and (c.date is None or c.date_inherited) and not matches:
             matches = [o for o in out if 0 < c.sentence - o.sentence <= 1]
         if matches:  # the nearest event told before it: the text goes on about what it just told
             _absorb(min(matches, key=lambda o: c.sentence - max(x.sentence for x in [o, *o.merged])), c)
