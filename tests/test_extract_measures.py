@@ -96,3 +96,28 @@ def test_prison_riot_is_mob_violence(extract_text: ExtractText) -> None:
     assert (r.country, r.admin1) == ("Syria", "Hama")
     assert ex.km(r, 35.13179, 36.75783) < 5
     assert any("استعصاء" in t for t in ex.said(r, "event_type"))
+
+
+def test_smuggling_oil_tankers_is_not_a_prison_break(extract_text: ExtractText) -> None:
+    text = "وقالت الخارجية السورية إن القوات الأميركية هرّبت اليوم 80 صهريجاً محملاً بالنفط من حقل العمر بريف دير الزور."
+    ex = extract_text(text, "2023-03-25T20:00:00+03:00")
+    assert ex.reports == [], ex.summary()
+
+
+def test_escape_from_al_hol_camp_is_a_prison_break(extract_text: ExtractText) -> None:
+    text = "تمكن عدد من عناصر داعش من الفرار من مخيم الهول بريف الحسكة الشرقي فجر اليوم."
+    ex = extract_text(text, "2024-03-01T10:00:00+03:00")
+    r = ex.one()
+    assert (r.event_type, r.sub_event_type) == (STRATEGIC, "Other")
+    assert "prison_break" in r.tags
+
+
+def test_siege_of_a_town_with_clashes_there_is_one_battle(extract_text: ExtractText) -> None:
+    text = (
+        "أكدت مصادر أن قسد حاصرت بلدة صرين فجر اليوم الأربعاء، وأغلقت كل مخارج ومداخل البلدة.\n"
+        "وشهدت بلدة صرين فجر اليوم اشتباكات عنيفة بين قسد وعناصر داعش."
+    )
+    ex = extract_text(text, "2023-01-25T15:00:00+02:00")
+    r = ex.one()
+    assert (r.event_type, r.sub_event_type) == ("Battles", "Armed clash")
+    assert (r.actor1, r.actor2) == ("SDF", "Islamic State")

@@ -142,6 +142,11 @@ def _not_references(text: str, plc: list[Mention]) -> list[Mention]:
     return [m for i, m in enumerate(plc) if i == 0 or not _BEARING.match(text[plc[i - 1].end : m.start])]
 
 
+def _needs_met(idx: MentionIndex, group: str | None) -> bool:
+    """A trigger that `needs` a cue group counts only in a document that has one (فرار where a prison is told)."""
+    return group is None or any(m.data.get("group") == group for m in idx.by_kind.get("cue", ([], []))[1])
+
+
 def _live_triggers(
     idx: MentionIndex, start: int, end: int, plc: list[Mention], places: dict[int, Place]
 ) -> list[Mention]:
@@ -154,6 +159,7 @@ def _live_triggers(
         for t in idx.within(start, end, kind="trigger")
         if not any(0 <= t.start - n.end <= NEGATION_REACH for n in negations)
         and default_lexicon().trigger(t.key).data.get("unless") not in groups
+        and _needs_met(idx, default_lexicon().trigger(t.key).data.get("needs"))
         and not (_tally(t) and any(0 <= t.start - e <= 2 for e in tallies))  # "100 هجوم": a tally
     ]
     causes = idx.within(start, end, kind="cue", group="cause")

@@ -16,6 +16,7 @@ from rasd.recognize.lexicon import default_lexicon
 
 QUIET = ("Strategic developments", "Riots", "Protests")
 ADMIN = ("admin1", "admin2", "admin3", "region")
+SIEGE = ("Strategic developments", "Change to group/activity")  # a siege, cordon or sweep at the place of a battle
 GROUND_EXPLOSIONS = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
 
 
@@ -56,6 +57,10 @@ def _types_agree(a: Candidate, b: Candidate) -> bool:
         return (ta in QUIET) == (tb in QUIET)
     if ta in QUIET and tb in QUIET:
         return _same_spot(a, b)  # measures of different kinds merge only where they were taken together
+    if {(ta, sa), (tb, sb)} & {SIEGE} and "Battles" in (ta, tb):
+        # "besieged the town ... with violent clashes": the siege is part of the battle (a curfew over the whole
+        # city around a fight in one quarter is not)
+        return a.place is not None and b.place is not None and a.place.id == b.place.id
     pair = {(ta, sa), (tb, sb)}
     if ("Explosions/Remote violence", "Chemical weapon") in pair:
         return ta == tb  # "planes bombed the town" in a gas attack report: the codebook codes the chemical weapon
