@@ -162,3 +162,20 @@ def test_an_undated_event_told_as_before_that_is_not_news(extract_text: ExtractT
     )
     ex = extract_text(text, "2023-05-29T13:00:00+03:00")
     assert [r.location for r in ex.reports if r.role == "main"] == ["Damascus International Airport"], ex.summary()
+
+
+def test_ordinal_day_straight_before_the_month(extract_text: ExtractText) -> None:
+    text = "قصف تنظيم داعش بلدة مارع بقذائف تحمل غاز الخردل في الأول أيلول/سبتمبر 2015، بحسب تقرير المنظمة."
+    ex = extract_text(text, "2024-02-23T10:00:00+03:00")
+    r = ex.one("background")
+    assert (r.event_date, r.time_precision) == ("2015-09-01", 1)
+
+
+def test_on_the_same_day_takes_the_day_told_before(extract_text: ExtractText) -> None:
+    text = (
+        "أعلنت المقاومة الإسلامية في العراق، يوم الأحد، استهداف قاعدة حرير بطائرة مسيّرة.\n"
+        "وفي اليوم نفسه، أعلنت المقاومة استهداف قاعدة الشدادي في ريف الحسكة بطائرة مسيّرة."
+    )
+    ex = extract_text(text, "2024-01-11T12:00:00+03:00")
+    shaddadi = next(r for r in ex.reports if "Shaddadi" in (r.location or ""))
+    assert shaddadi.event_date == "2024-01-07"

@@ -216,3 +216,13 @@ def test_planes_bombing_the_town_of_a_gas_attack_are_the_gas_attack(extract_text
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == (REMOTE, "Chemical weapon")
     assert r.fatalities == 50
+
+
+def test_actors_of_an_opening_cause_clause_take_no_part(extract_text: ExtractText) -> None:
+    text = (
+        "ردّاً على دعم واشنطن لإسرائيل في عدوانها على قطاع غزة، المقاومة الإسلامية في العراق تعلن "
+        "استهداف قاعدة الشدادي الأميركية في سوريا بطائرة مسيّرة اليوم الخميس."
+    )
+    ex = extract_text(text, "2024-01-11T12:00:00+03:00")
+    r = ex.one()
+    assert (r.actor1, r.actor2) == (IRI, US)

@@ -73,7 +73,7 @@ def _inherit_date(c: Candidate, d: Draft) -> None:
     if c.date is not None:
         return
     own = d.sentences[c.sentence]
-    head = d.index.within(own.start, min(own.end, own.start + 8), kind="cue")
+    head = [m for m in d.index.within(own.start, own.end, kind="cue") if m.start < own.start + 8]
     goes_on = any(m.key == "also" for m in head)  # "كذلك، استهدفت ...": still in the time told before
     for s in reversed(d.sentences[max(0, c.sentence - LOOKBACK) : c.sentence]):
         dates = d.index.within(s.start, s.end, kind="date")

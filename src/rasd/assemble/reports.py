@@ -61,9 +61,18 @@ def _scene(c: Candidate, d: Draft, spans: list[tuple[int, int]]) -> actor_roles.
     )
 
 
+def _in_cause(d: Draft, m: Mention) -> bool:
+    """ "ردا على دعم واشنطن لإسرائيل، المقاومة تعلن ...": who an opening cause clause names did not take part."""
+    sent = next((s for s in d.sentences if s.start <= m.start < s.end), None)
+    if sent is None:
+        return False
+    opening = [k for k in d.index.within(sent.start, m.start, kind="cue", group="cause") if k.start - sent.start < 12]
+    return any(not any(ch in d.text[k.end : m.start] for ch in ",.;:") for k in opening)
+
+
 def _actor_mentions(c: Candidate, d: Draft, spans: list[tuple[int, int]]) -> list[Mention]:
     """Actors named with the event, else in its sentence, else in the sentences just before (the same attacker)."""
-    own = [m for s, e in c.spans for m in d.index.within(s, e, kind="actor")]
+    own = [m for s, e in c.spans for m in d.index.within(s, e, kind="actor") if not _in_cause(d, m)]
     if own:
         return own
     for s in reversed(d.sentences[max(0, c.sentence - 2) : c.sentence + 1]):

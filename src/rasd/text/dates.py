@@ -207,7 +207,8 @@ def _build(lex: DateLexicon) -> dict[str, re.Pattern[str]]:
     month_periods = _alt(f for f, e in v["periods"].items() if e.value == _MONTH)
     day = (
         rf"(?:(?:ال)?(?<!\d)(?P<d>\d{{1,2}})(?:{rng}\d{{1,2}})*(?!\d)(?: من)?"
-        rf"|(?P<o>{ords})(?:{rng}{ords})* من)"
+        # "السابع من الشهر الجاري", and "الأول أيلول/سبتمبر 2015" (not the "الأول" of تشرين الأول, كانون الأول)
+        rf"|(?<!تشرين )(?<!كانون )(?<!ربيع )(?P<o>{ords})(?:{rng}{ords})*(?: من)?)"
     )
     day_month = (
         rf"{_B}{day} ?(?:(?:{mw} )?(?P<m>{month}){_EL}{pair}{tail}"
