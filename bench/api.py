@@ -32,8 +32,8 @@ from pathlib import Path
 from rasd.geo.gazetteer import Place, default_gazetteer
 from rasd.model import Claim, Document, Evidence, Report
 from rasd.recognize.lexicon import default_lexicon
+from rasd.serve.defaults import DEFAULT_THREADS
 from rasd.serve.i18n import taxonomy
-from rasd.serve.pool import DEFAULT_THREADS
 from rasd.store import Store, open_store
 
 START = dt.date(2021, 1, 1)

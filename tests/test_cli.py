@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -120,3 +122,10 @@ def test_evaluate_scores_a_prediction_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["evaluate", str(gold), str(pred)])
     assert result.exit_code == 0, result.output
     assert "strict P=1.000 R=1.000 F1=1.000" in result.output
+
+
+def test_cli_starts_without_loading_the_web_stack() -> None:
+    """`rasd extract` runs over thousands of files in many processes: FastAPI is loaded only by `rasd serve`."""
+    code = "import sys, rasd.cli; print(sorted(m for m in ('fastapi', 'starlette', 'uvicorn') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

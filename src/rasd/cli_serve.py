@@ -9,7 +9,7 @@ import re
 import click
 
 from rasd.cli_store import db_option
-from rasd.serve.pool import DEFAULT_THREADS
+from rasd.serve.defaults import DEFAULT_THREADS
 
 TILES_ENV = "RASD_TILES"
 TILE_TEMPLATE = re.compile(r"^https?://[^\s]+$")

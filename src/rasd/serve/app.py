@@ -21,10 +21,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasd.serve.api import JSON, app_version
 from rasd.serve.api import router as api_router
+from rasd.serve.defaults import DEFAULT_THREADS
 from rasd.serve.errors import ApiError, from_exception
 from rasd.serve.pages import error_page
 from rasd.serve.pages import router as pages_router
-from rasd.serve.pool import DEFAULT_THREADS, StorePool
+from rasd.serve.pool import StorePool
 
 
 async def handle_error(request: Request, exc: Exception) -> Response:

@@ -10,7 +10,6 @@ from starlette.requests import Request
 from rasd.store import Store, open_store
 
 MMAP_BYTES = 256 * 1024 * 1024
-DEFAULT_THREADS = 4  # requests a server process runs at once (`rasd serve --threads`); see bench/api.py
 
 
 class StorePool:
