@@ -121,3 +121,14 @@ def test_siege_of_a_town_with_clashes_there_is_one_battle(extract_text: ExtractT
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == ("Battles", "Armed clash")
     assert (r.actor1, r.actor2) == ("SDF", "Islamic State")
+
+
+def test_operation_in_a_list_of_governorates_is_one_event_in_each(extract_text: ExtractText) -> None:
+    text = (
+        "تواصل المرحلة الخامسة من عملية أمنية عملها لليوم الثاني في محافظات ديالى وكركوك وصلاح الدين، "
+        "بمشاركة الجيش العراقي والحشد الشعبي، لملاحقة فلول تنظيم داعش."
+    )
+    ex = extract_text(text, "2023-05-28T12:00:00+03:00")
+    assert sorted(r.admin1 for r in ex.reports) == ["Diyala", "Kirkuk", "Salah al-Din"], ex.summary()
+    assert all(r.location in ("Diyala", "Kirkuk", "Salah al-Din") for r in ex.reports)
+    assert all((r.event_type, r.sub_event_type) == CHANGE for r in ex.reports)

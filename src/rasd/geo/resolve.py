@@ -8,6 +8,7 @@ names elsewhere, then size. Names that are also common words need a locative cue
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -34,6 +35,11 @@ CUE_KINDS: dict[str, tuple[str, ...]] = {
     "المدينه": ("city", "town"),
     "مدينتي": ("city", "town"),
     "محافظه": ("admin1",),
+    "محافظات": ("admin1",),
+    "محافظتي": ("admin1",),
+    "مدن": ("city", "town"),
+    "بلدات": ("town", "village"),
+    "قواعد": ("base", "airport"),
     "ناحيه": ("admin3", "town"),
     "قضاء": ("admin2", "town", "city"),
     "منطقه": ("admin2", "admin3", "region"),
@@ -89,6 +95,25 @@ def cue_before(text: str, start: int) -> str | None:
         if w.startswith(cut) and w[len(cut) :] in CUE_KINDS:
             return w[len(cut) :]
     return w if w in CUE_KINDS else None
+
+
+PLURAL_CUES = frozenset({"محافظات", "مدن", "بلدات", "قري", "قواعد", "احياء", "قريتي", "بلدتي", "مدينتي", "محافظتي"})
+_AND = re.compile(r"^\s*(?:,\s*)?و?\s*$")
+
+
+def _cues(text: str, names: list[Mention]) -> dict[int, str | None]:
+    """The cue of each name; in a list after a plural cue ("محافظات ديالى وكركوك") every name has that cue."""
+    out: dict[int, str | None] = {}
+    prev: Mention | None = None
+    for m in sorted(names, key=lambda x: x.start):
+        cue = cue_of(text, m)
+        if cue is None and prev is not None and out[prev.start] in PLURAL_CUES:
+            gap = text[prev.end : m.start]
+            if _AND.match(gap):
+                cue = out[prev.start]
+        out[m.start] = cue
+        prev = m
+    return out
 
 
 def _with_cue(gaz: Gazetteer, text: str, m: Mention) -> list[Place]:
@@ -170,19 +195,20 @@ def resolve_places(
         and in_actor[m.start : m.end].count(1) < m.end - m.start  # a place inside an actor's name is the actor's
         and not (original is not None and _inflected(original, m))
     ]
+    cues = _cues(text, names)
     # One sense per document: a name taken as a place after a cue is a place wherever the text repeats it.
-    cued = {m.key for m in names if cue_of(text, m)}
+    cued = {m.key for m in names if cues[m.start]}
     found: list[tuple[Mention, list[Place]]] = []
     for m in names:
         cands = _with_cue(gaz, text, m) or gaz.lookup(m.key)
-        if not cue_of(text, m) and m.key not in cued:
+        if not cues[m.start] and m.key not in cued:
             cands = [c for c in cands if not c.needs_cue and len(m.key) > SHORT_NAME]
         if cands:
             found.append((m, cands))
     ctx = _unambiguous_context(found)
     out: dict[int, Place] = {}
     for m, cands in found:
-        cue = cue_of(text, m)
+        cue = cues[m.start]
         # "حي الزهور شرقي مدينة الموصل": not the quarter of another city, when the article names its own city
         here = [p for p in cands if p.kind != "neighbourhood" or not ctx.cities or p.parent in ctx.cities]
         if here:
