@@ -398,16 +398,20 @@ class Store:
 
     def _events_query(self, select: str, f: EventFilter) -> list[Row]:
         where, params = _event_where(f)
+        head = ""
         if f.text:
             match = self._search_match(f.text)
             if match is None:
                 return []
-            # One query: the events of the reports whose documents (or evidence) hold the words.
-            where.append(
-                f"id IN (SELECT r.event_id FROM reports r JOIN search s ON s.doc_id = r.doc_id WHERE s.{match[0]})"
+            # The events of the reports whose documents (or evidence) hold the words, found first through the
+            # full-text index: left to itself PostgreSQL walks every event newest first and probes each (4x slower).
+            head = (
+                "WITH hits AS MATERIALIZED (SELECT r.event_id FROM reports r JOIN search s ON s.doc_id = r.doc_id"
+                f" WHERE s.{match[0]}) "
             )
-            params.append(match[1])
-        sql = f"SELECT {select} FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+            where.append("id IN (SELECT event_id FROM hits)")
+            params.insert(0, match[1])
+        sql = f"{head}SELECT {select} FROM events" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY event_date DESC, id LIMIT ? OFFSET ?"
         return self.rows(sql, [*params, f.limit, f.offset])
 
