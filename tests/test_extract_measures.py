@@ -132,3 +132,15 @@ def test_operation_in_a_list_of_governorates_is_one_event_in_each(extract_text: 
     assert sorted(r.admin1 for r in ex.reports) == ["Diyala", "Kirkuk", "Salah al-Din"], ex.summary()
     assert all(r.location in ("Diyala", "Kirkuk", "Salah al-Din") for r in ex.reports)
     assert all((r.event_type, r.sub_event_type) == CHANGE for r in ex.reports)
+
+
+def test_mass_grave_found_is_a_development_without_new_dead(extract_text: ExtractText) -> None:
+    text = (
+        "أعلنت مصادر أمنية عراقية اليوم العثور على مقبرة جماعية تضم نحو 400 جثة في الصقلاوية شمال غربي الفلوجة، "
+        "يعتقد أن تنظيم داعش أعدم أصحابها قبل عامين."
+    )
+    ex = extract_text(text, "2016-06-06T12:00:00+01:00")
+    r = ex.one()
+    assert (r.event_type, r.sub_event_type) == (STRATEGIC, "Other")
+    assert r.location == "Saqlawiyah"
+    assert r.fatalities == 0

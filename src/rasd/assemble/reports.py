@@ -207,6 +207,8 @@ def build(ctx: Context, c: Candidate) -> Report:
     acts = actor_roles.assign(text, found, sub0, operator_of(c.place, etype0), _scene(c, d, spans))
     etype, sub, tags = _type(c, acts, d, spans, ctx.remote_type)
     figures = _counts(ctx, spans)
+    if any(default_lexicon().trigger(t.key).data.get("dead_are_older") for t in c.triggers):
+        figures.pop("fatalities", None)  # "مقبرة جماعية تضم 400 جثة": found today, killed long before
     r = Report(
         doc=ctx.doc.id,
         event_date=day.isoformat() if day else None,

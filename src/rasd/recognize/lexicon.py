@@ -130,6 +130,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                         "generic": {"type": "boolean"},
                         "support": {"type": "boolean"},
                         "tally": {"type": "boolean"},
+                        "dead_are_older": {"type": "boolean"},
                         "unless": {"enum": list(CUE_GROUPS)},
                         "needs": {"enum": list(CUE_GROUPS)},
                         "tags": {"type": "array", "items": {"enum": list(TAGS)}},
