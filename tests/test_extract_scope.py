@@ -110,3 +110,14 @@ def test_arabic_indic_digits_in_counts_and_dates(extract_text: ExtractText) -> N
     assert any("٤" in t for t in ex.said(r, "fatalities"))
     assert any("١٢" in t for t in ex.said(r, "injured"))
     assert any("١٥" in t for t in ex.said(r, "event_date"))
+
+
+def test_a_foreign_place_in_the_cause_does_not_send_the_event_abroad(extract_text: ExtractText) -> None:
+    text = (
+        "أعلنت المقاومة الإسلامية في لبنان، اليوم الثلاثاء، استهداف ثكنة إسرائيلية في الجولان السوري المحتل "
+        "بعشرات صواريخ الكاتيوشا، رداً على الاعتداء الإسرائيلي الذي استهدف البقاع."
+    )
+    ex = extract_text(text, "2024-03-26T18:00:00+02:00")
+    r = ex.one()
+    assert r.country == "Syria"
+    assert (r.event_type, r.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")

@@ -91,8 +91,10 @@ def in_scope(p: Place | None) -> bool:
 def foreign_nearby(c: Candidate, d: Draft) -> bool:
     """The candidate's own sentence names a foreign place and only a vague place in scope."""
     s = d.sentences[c.sentence]
+    causes = d.index.within(s.start, s.end, kind="cue", group="cause")
+    end = causes[0].start if causes else s.end  # "ردا على الاعتداء الذي استهدف البقاع": the cause's place is elsewhere
     foreign = any(
-        d.places[m.start].kind == "foreign" for m in d.index.within(s.start, s.end, kind="place") if m.start in d.places
+        d.places[m.start].kind == "foreign" for m in d.index.within(s.start, end, kind="place") if m.start in d.places
     )
     return foreign and (c.place_inherited or c.place is None or c.place.kind in ("admin1", "region", "country"))
 

@@ -61,12 +61,21 @@ def _scene(c: Candidate, d: Draft, spans: list[tuple[int, int]]) -> actor_roles.
     )
 
 
+# "... ردا على الاعتداء الإسرائيلي": who a retaliation clause names acted before, in another event
+RETALIATION = frozenset({"ردا على", "ردا", "رد على", "الرد على", "انتقاما", "ثارا"})
+
+
 def _in_cause(d: Draft, m: Mention) -> bool:
-    """ "ردا على دعم واشنطن لإسرائيل، المقاومة تعلن ...": who an opening cause clause names did not take part."""
+    """ "ردا على دعم واشنطن لإسرائيل، المقاومة تعلن ...": who an opening cause clause, or a retaliation clause,
+    names did not take part."""
     sent = next((s for s in d.sentences if s.start <= m.start < s.end), None)
     if sent is None:
         return False
-    opening = [k for k in d.index.within(sent.start, m.start, kind="cue", group="cause") if k.start - sent.start < 12]
+    opening = [
+        k
+        for k in d.index.within(sent.start, m.start, kind="cue", group="cause")
+        if k.start - sent.start < 12 or d.text[k.start : k.end] in RETALIATION
+    ]
     return any(not any(ch in d.text[k.end : m.start] for ch in ",.;:") for k in opening)
 
 
@@ -99,8 +108,9 @@ def _type(
         (lex.trigger(t.key) for t in c.triggers),
         key=lambda e: ((e.data["event_type"], e.data["sub_event_type"]) == (etype, sub), e.data["rank"]),
     )
-    if acts.actor1 in top.data.get("by_actor", {}):
-        sub = top.data["by_actor"][acts.actor1]
+    if "by_actor" in top.data and top.data["event_type"] == etype:
+        # decided by who acted (actor1), not by whoever the sentence names: Hezbollah's Katyusha on an Israeli post
+        sub = top.data["by_actor"].get(acts.actor1, top.data["sub_event_type"])
     if "state_sub" in top.data:
         sub = top.data["state_sub"] if acts.inter1 == 1 else top.data["nonstate_sub"]
     if (etype, sub) == ("Violence against civilians", "Attack") and _armed_target(acts):
