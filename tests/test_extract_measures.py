@@ -144,3 +144,14 @@ def test_mass_grave_found_is_a_development_without_new_dead(extract_text: Extrac
     assert (r.event_type, r.sub_event_type) == (STRATEGIC, "Other")
     assert r.location == "Saqlawiyah"
     assert r.fatalities == 0
+
+
+def test_arrests_of_those_behind_a_mass_grave_are_the_development(extract_text: ExtractText) -> None:
+    text = (
+        "أعلنت السلطات العراقية اليوم السبت العثور على مقبرة جماعية في سجن بادوش غرب الموصل تضم رفات مئات السجناء.\n"
+        "واعتقلت قوات الحشد الشعبي 87 عنصرا من تنظيم داعش في سجن بادوش."
+    )
+    ex = extract_text(text, "2017-03-11T15:00:00+01:00")
+    r = ex.one()
+    assert (r.event_type, r.sub_event_type) == (STRATEGIC, "Arrests")
+    assert r.arrested == 87

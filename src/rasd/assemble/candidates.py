@@ -87,7 +87,8 @@ def _units(text: str, sent: Sentence, idx: MentionIndex, places: dict[int, Place
     aims = [p.start for p in idx.within(sent.start, sent.end, kind="cue", group="purpose") if p.start - sent.start > 15]
     for c in clauses(text, sent):
         plc = _not_references(text, [m for m in idx.within(c.start, c.end, kind="place") if m.start in places])
-        trig = [t for t in _live_triggers(idx, c.start, c.end, plc, places) if not any(a < t.start for a in aims)]
+        live = _live_triggers(idx, c.start, c.end, plc, places, sent)
+        trig = [t for t in live if not any(a < t.start for a in aims)]
         plc = [m for m in plc if places[m.start].kind != "foreign"]
         cur = units[-1] if units else None
         if cur is None or (trig and plc and cur.triggers and cur.places and _new_place(cur, plc, places)):
@@ -148,11 +149,11 @@ def _needs_met(idx: MentionIndex, group: str | None) -> bool:
 
 
 def _live_triggers(
-    idx: MentionIndex, start: int, end: int, plc: list[Mention], places: dict[int, Place]
+    idx: MentionIndex, start: int, end: int, plc: list[Mention], places: dict[int, Place], sent: Sentence
 ) -> list[Mention]:
     """Triggers of a clause that tell an event here: not after a cause cue ("ردا على مجازر"), not abroad."""
     negations = idx.within(start, end, kind="cue", group="negation")
-    groups = {m.data.get("group") for m in idx.within(start, end, kind="cue")}
+    groups = {m.data.get("group") for m in idx.within(sent.start, sent.end, kind="cue")}  # a trigger's `unless`
     tallies = [n.end for n in idx.within(start, end, kind="number") if int(n.data["value"]) >= TALLY_MIN]
     trig = [
         t

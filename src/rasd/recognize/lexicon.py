@@ -84,6 +84,7 @@ CUE_GROUPS = (
     "purpose",
     "earlier",
     "news_of",
+    "grave",
 )
 
 _FORMS = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
