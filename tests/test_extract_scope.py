@@ -121,3 +121,20 @@ def test_a_foreign_place_in_the_cause_does_not_send_the_event_abroad(extract_tex
     r = ex.one()
     assert r.country == "Syria"
     assert (r.event_type, r.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_a_gaza_toll_in_a_news_bulletin_is_not_counted_for_a_strike_in_syria(extract_text: ExtractText) -> None:
+    text = (
+        "عدد شهداء العدوان الإسرائيلي على غزة يتجاوز ستة وعشرين ألفا.\n"
+        "طائرات مسيرة تستهدف القوات الأميركية في مخيم الركبان في سوريا."
+    )
+    ex = extract_text(text, "2024-01-28T12:00:00+02:00")
+    r = ex.one()
+    assert r.location == "Rukban camp"
+    assert r.fatalities == 0
+
+
+def test_a_quarter_named_inside_a_city_abroad_is_abroad(extract_text: ExtractText) -> None:
+    text = "ارتكب جيش الاحتلال أمس مجزرة بتدمير مربع سكني في منطقة اليرموك، وسط مدينة غزة، ما أدى إلى استشهاد 100 فلسطيني."
+    ex = extract_text(text, "2023-10-25T12:00:00+03:00")
+    assert ex.reports == [], ex.summary()

@@ -202,7 +202,8 @@ def resolve_places(
     for m in names:
         cands = _with_cue(gaz, text, m) or gaz.lookup(m.key)
         if not cues[m.start] and m.key not in cued:
-            cands = [c for c in cands if not c.needs_cue and len(m.key) > SHORT_NAME]
+            # a short name needs a cue (عنه، تل), unless it is a place abroad that is no word (غزة، رفح، مصر)
+            cands = [c for c in cands if not c.needs_cue and (len(m.key) > SHORT_NAME or c.kind == "foreign")]
         if cands:
             found.append((m, cands))
     ctx = _unambiguous_context(found)
@@ -213,4 +214,21 @@ def resolve_places(
         here = [p for p in cands if p.kind != "neighbourhood" or not ctx.cities or p.parent in ctx.cities]
         if here:
             out[m.start] = max(here, key=lambda p: _score(p, cue, ctx))
+    return _abroad_by_what_follows(text, [m for m, _ in found], out)
+
+
+# "منطقة اليرموك، وسط مدينة غزة", "منطقة الشجرة جنوبي الخرطوم": a name located in or by a place abroad is abroad
+_IN_PLACE = re.compile(
+    r"^[\s,]*(?:(?:في|وسط|داخل|قرب|ب)\s*)?(?:(?:شمال|جنوب|شرق|غرب)ي?\s*)?(?:مدينه|قطاع|محافظه|ولايه|دوله|العاصمه)?\s*$"
+)
+LOCATED_REACH = 30  # characters between a name and the place abroad that locates it
+
+
+def _abroad_by_what_follows(text: str, names: list[Mention], out: dict[int, Place]) -> dict[int, Place]:
+    ordered = sorted((m for m in names if m.start in out), key=lambda m: m.start)
+    for m, nxt in zip(ordered, ordered[1:], strict=False):
+        here, there = out[m.start], out[nxt.start]
+        gap = text[m.end : nxt.start]
+        if here.kind != "foreign" and there.kind == "foreign" and len(gap) <= LOCATED_REACH and _IN_PLACE.match(gap):
+            out[m.start] = there
     return out
