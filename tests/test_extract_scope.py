@@ -136,8 +136,7 @@ def test_a_gaza_toll_in_a_news_bulletin_is_not_counted_for_a_strike_in_syria(ext
 
 def test_a_quarter_named_inside_a_city_abroad_is_abroad(extract_text: ExtractText) -> None:
     text = (
-        "ارتكب جيش الاحتلال أمس مجزرة بتدمير مربع سكني في منطقة اليرموك، وسط مدينة غزة، "
-        "ما أدى إلى استشهاد 100 فلسطيني."
+        "ارتكب جيش الاحتلال أمس مجزرة بتدمير مربع سكني في منطقة اليرموك، وسط مدينة غزة، ما أدى إلى استشهاد 100 فلسطيني."
     )
     ex = extract_text(text, "2023-10-25T12:00:00+03:00")
     assert ex.reports == [], ex.summary()

@@ -182,8 +182,8 @@ def test_quoted_base_name_after_its_cue_is_the_base_not_the_town(extract_text: E
 
 def test_landmark_after_located_near_is_not_where_the_strike_was(extract_text: ExtractText) -> None:
     text = (
-        "هاجمت المقاومة الإسلامية في العراق، مساء اليوم، قاعدة حرير الأميركية الواقعة قرب مطار أربيل "
-        "بطائرتين مسيّرتين، بحسب بيان لها."
+        "تعرضت قاعدة حرير الأميركية الواقعة قرب مطار أربيل، مساء اليوم، لهجوم بطائرتين مسيّرتين "
+        "تبنته المقاومة الإسلامية في العراق."
     )
     ex = extract_text(text, "2024-01-10T21:00:00+03:00")
     r = ex.one()
