@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from rasd.assemble.clauses import Sentence, clauses, sentences
 from rasd.geo.gazetteer import Place
+from rasd.geo.resolve import BEARING
 from rasd.model import Mention
 from rasd.recognize.lexicon import default_lexicon
 
@@ -59,6 +60,7 @@ class MentionIndex:
 
     mentions: list[Mention]
     by_kind: dict[str | None, tuple[list[int], list[Mention]]] = field(init=False)
+    cue_groups: frozenset[str] = field(init=False)  # every cue group the document holds (a trigger's `needs`)
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
@@ -66,6 +68,7 @@ class MentionIndex:
         for m in self.mentions:
             groups.setdefault(m.kind, []).append(m)
         self.by_kind = {k: ([m.start for m in v], v) for k, v in groups.items()}
+        self.cue_groups = frozenset(str(m.data.get("group")) for m in groups.get("cue", []))
 
     def within(self, start: int, end: int, kind: str | None = None, group: str | None = None) -> list[Mention]:
         starts, ms = self.by_kind.get(kind, ([], []))
@@ -135,7 +138,7 @@ def _support(t: Mention) -> bool:
 
 
 # "قضاء تلعفر غرب الموصل", "حي الزهور شرقي المدينة": the place after a bearing locates the one before it
-_BEARING = re.compile(r"^[\s,]*(?:الى |في )?(?:شمال|جنوب|شرق|غرب)ي?(?: ?(?:شرق|غرب)ي?)?\s*$")
+_BEARING = re.compile(rf"^[\s,]*(?:الى |في )?{BEARING}(?: ?{BEARING})?\s*$")
 
 
 def _not_references(text: str, plc: list[Mention]) -> list[Mention]:
@@ -143,9 +146,10 @@ def _not_references(text: str, plc: list[Mention]) -> list[Mention]:
     return [m for i, m in enumerate(plc) if i == 0 or not _BEARING.match(text[plc[i - 1].end : m.start])]
 
 
-def _needs_met(idx: MentionIndex, group: str | None) -> bool:
+def _needs_met(idx: MentionIndex, t: Mention) -> bool:
     """A trigger that `needs` a cue group counts only in a document that has one (فرار where a prison is told)."""
-    return group is None or any(m.data.get("group") == group for m in idx.by_kind.get("cue", ([], []))[1])
+    needs = default_lexicon().trigger(t.key).data.get("needs")
+    return needs is None or needs in idx.cue_groups
 
 
 def _live_triggers(
@@ -160,7 +164,7 @@ def _live_triggers(
         for t in idx.within(start, end, kind="trigger")
         if not any(0 <= t.start - n.end <= NEGATION_REACH for n in negations)
         and default_lexicon().trigger(t.key).data.get("unless") not in groups
-        and _needs_met(idx, default_lexicon().trigger(t.key).data.get("needs"))
+        and _needs_met(idx, t)
         and not (_tally(t) and any(0 <= t.start - e <= 2 for e in tallies))  # "100 هجوم": a tally
     ]
     causes = idx.within(start, end, kind="cue", group="cause")

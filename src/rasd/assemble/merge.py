@@ -57,11 +57,11 @@ def _types_agree(a: Candidate, b: Candidate) -> bool:
         return (ta in QUIET) == (tb in QUIET)
     if ta in QUIET and tb in QUIET:
         return _same_spot(a, b)  # measures of different kinds merge only where they were taken together
-    if {(ta, sa), (tb, sb)} & {SIEGE} and "Battles" in (ta, tb):
+    pair = {(ta, sa), (tb, sb)}
+    if SIEGE in pair and "Battles" in (ta, tb):
         # "besieged the town ... with violent clashes": the siege is part of the battle (a curfew over the whole
         # city around a fight in one quarter is not)
         return a.place is not None and b.place is not None and a.place.id == b.place.id
-    pair = {(ta, sa), (tb, sb)}
     if ("Explosions/Remote violence", "Chemical weapon") in pair:
         return ta == tb  # "planes bombed the town" in a gas attack report: the codebook codes the chemical weapon
     return any(t == "Battles" for t, _ in pair) and any(s in GROUND_EXPLOSIONS for _, s in pair)

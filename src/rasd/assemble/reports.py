@@ -61,10 +61,6 @@ def _scene(c: Candidate, d: Draft, spans: list[tuple[int, int]]) -> actor_roles.
     )
 
 
-# "... ردا على الاعتداء الإسرائيلي": who a retaliation clause names acted before, in another event
-RETALIATION = frozenset({"ردا على", "ردا", "رد على", "الرد على", "انتقاما", "ثارا"})
-
-
 def _in_cause(d: Draft, m: Mention) -> bool:
     """ "ردا على دعم واشنطن لإسرائيل، المقاومة تعلن ...": who an opening cause clause, or a retaliation clause,
     names did not take part."""
@@ -74,7 +70,7 @@ def _in_cause(d: Draft, m: Mention) -> bool:
     opening = [
         k
         for k in d.index.within(sent.start, m.start, kind="cue", group="cause")
-        if k.start - sent.start < 12 or d.text[k.start : k.end] in RETALIATION
+        if k.start - sent.start < 12 or k.key == "retaliation"  # "... ردا على الاعتداء الإسرائيلي": an earlier act
     ]
     return any(not any(ch in d.text[k.end : m.start] for ch in ",.;:") for k in opening)
 

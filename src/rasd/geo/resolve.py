@@ -217,9 +217,10 @@ def resolve_places(
     return _abroad_by_what_follows(text, [m for m, _ in found], out)
 
 
+BEARING = r"(?:شمال|جنوب|شرق|غرب)ي?"  # a bearing from a place, normalized: شمال، جنوبي، شرق، غربي
 # "منطقة اليرموك، وسط مدينة غزة", "منطقة الشجرة جنوبي الخرطوم": a name located in or by a place abroad is abroad
 _IN_PLACE = re.compile(
-    r"^[\s,]*(?:(?:في|وسط|داخل|قرب|ب)\s*)?(?:(?:شمال|جنوب|شرق|غرب)ي?\s*)?(?:مدينه|قطاع|محافظه|ولايه|دوله|العاصمه)?\s*$"
+    rf"^[\s,]*(?:(?:في|وسط|داخل|قرب|ب)\s*)?(?:{BEARING}\s*)?(?:مدينه|قطاع|محافظه|ولايه|دوله|العاصمه)?\s*$"
 )
 LOCATED_REACH = 30  # characters between a name and the place abroad that locates it
 

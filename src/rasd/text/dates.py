@@ -192,6 +192,13 @@ def _alt(forms: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f))) + ")"
 
 
+def _month_heads(v: dict[str, Any]) -> list[str]:
+    """The words before an ordinal in the months' names: تشرين (تشرين الأول), كانون, ربيع (ربيع الأول)."""
+    ords = set(v["ordinals"])
+    names = [f for section in ("gregorian_months", "hijri_months") for f in v[section] if " " in f]
+    return sorted({f.rsplit(" ", 1)[0] for f in names if f.rsplit(" ", 1)[1] in ords})
+
+
 def _build(lex: DateLexicon) -> dict[str, re.Pattern[str]]:
     """The regexes by family, built from the lexicon (longest form first in every alternation)."""
     v, w = lex.valued, lex.words
@@ -205,10 +212,11 @@ def _build(lex: DateLexicon) -> dict[str, re.Pattern[str]]:
         rf"|(?: من)? {yw} (?:(?P<yq>{q})|(?P<same>{_alt(w['same_words'])})){_E}| (?P<mq>{q}){_E})?"
     )
     month_periods = _alt(f for f, e in v["periods"].items() if e.value == _MONTH)
+    # "السابع من الشهر الجاري", and "الأول أيلول/سبتمبر 2015"; not the ordinal that ends a month's name (تشرين الأول)
+    not_in_month = "".join(rf"(?<!{re.escape(h)} )" for h in _month_heads(v))
     day = (
         rf"(?:(?:ال)?(?<!\d)(?P<d>\d{{1,2}})(?:{rng}\d{{1,2}})*(?!\d)(?: من)?"
-        # "السابع من الشهر الجاري", and "الأول أيلول/سبتمبر 2015" (not the "الأول" of تشرين الأول, كانون الأول)
-        rf"|(?<!تشرين )(?<!كانون )(?<!ربيع )(?P<o>{ords})(?:{rng}{ords})*(?: من)?)"
+        rf"|{not_in_month}(?P<o>{ords})(?:{rng}{ords})*(?: من)?)"
     )
     day_month = (
         rf"{_B}{day} ?(?:(?:{mw} )?(?P<m>{month}){_EL}{pair}{tail}"
