@@ -148,10 +148,11 @@ def test_mass_grave_found_is_a_development_without_new_dead(extract_text: Extrac
 
 def test_arrests_of_those_behind_a_mass_grave_are_the_development(extract_text: ExtractText) -> None:
     text = (
-        "أعلنت السلطات العراقية اليوم السبت العثور على مقبرة جماعية في سجن بادوش غرب الموصل تضم رفات مئات السجناء.\n"
-        "واعتقلت قوات الحشد الشعبي 87 عنصرا من تنظيم داعش في سجن بادوش."
+        "عثرت فرق الدفاع المدني اليوم على مقبرتين جماعيتين في قضاء سنجار تضمان رفات عشرات الإيزيديين.\n"
+        "وألقت القوات الأمنية القبض على 12 عنصرا من تنظيم داعش في سنجار يشتبه بتورطهم في المجزرة."
     )
-    ex = extract_text(text, "2017-03-11T15:00:00+01:00")
+    ex = extract_text(text, "2018-03-11T15:00:00+03:00")
     r = ex.one()
     assert (r.event_type, r.sub_event_type) == (STRATEGIC, "Arrests")
-    assert r.arrested == 87
+    assert r.arrested == 12
+    assert r.fatalities == 0
